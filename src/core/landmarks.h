@@ -44,6 +44,10 @@ inline constexpr const SideLandmarks& landmarks_of(Side s) {
 }
 
 // Index of the landmark that mirrors `i` across the facial midline (e.g. 36 <-> 45, 48 <-> 54).
+// Points on the midline (nose bridge, nose tip, chin, lip centres) map to themselves.
 int mirrored_landmark(int i);
+
+// The anatomical side a landmark belongs to; false for points on the midline.
+bool is_on_side(int i, Side side);
 
 }  // namespace hemitrack

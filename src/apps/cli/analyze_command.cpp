@@ -1,0 +1,121 @@
+#include "apps/cli/analyze_command.h"
+
+#include "apps/cli/exit_codes.h"
+#include "apps/cli/progress_bar.h"
+#include "runtime/offline_analysis.h"
+#include "storage/analysis_files.h"
+#include "vision/frame_source.h"
+#include "vision/model_locator.h"
+#include "vision/shape_model.h"
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <system_error>
+
+namespace hemitrack {
+namespace {
+
+int fail(int code, const std::string& message) {
+  std::cerr << "hemitrack: " << message << "\n";
+  return code;
+}
+
+// Creates the folder and proves it takes a file, before minutes of analysis are spent.
+std::optional<std::string> prepare_output(const std::filesystem::path& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return "output folder '" + dir.string() + "' cannot be created: " + ec.message();
+  const auto probe = dir / ".hemitrack-write-test";
+  {
+    std::ofstream out(probe);
+    if (!(out << "x")) return "output folder '" + dir.string() + "' is not writable";
+  }
+  std::filesystem::remove(probe, ec);
+  return std::nullopt;
+}
+
+void print_summary(const OfflineResult& r, const std::filesystem::path& out_dir) {
+  const SessionSummary& s = r.summary;
+  const auto count = [&](Side side, int kind) { return s.events_by_side_kind[static_cast<std::size_t>(index_of(side))][static_cast<std::size_t>(kind)]; };
+  std::printf("%s: %.1f s analysed, face found in %.0f%% of %lld frames\n", r.source.name.c_str(), r.duration_s,
+              100.0 * r.face_found_fraction(), static_cast<long long>(r.frames));
+  std::printf("  one-sided twitches: %d  (right: %d clonic, %d tonic; left: %d clonic, %d tonic)\n", s.events_total,
+              count(Side::right, 0), count(Side::right, 1), count(Side::left, 0), count(Side::left, 1));
+  std::printf("  events per minute: %.1f   blinks: %d (%.1f per minute, not counted as twitches)\n",
+              s.events_per_minute, s.blinks_total, s.blinks_per_minute);
+  if (s.affected_side)
+    std::printf("  affected side: %s; that eye closed %.1f%% of the time; longest event %.2f s\n",
+                std::string(to_string(*s.affected_side)).c_str(), s.affected_eye_closed_pct,
+                s.longest_event->duration_s());
+  if (s.babinski_events > 0) std::printf("  brow rose with the closing eye (\"other Babinski sign\") in %d events\n", s.babinski_events);
+  std::printf("  results: %s\n", out_dir.string().c_str());
+  std::printf("  hemitrack measures; it does not diagnose.\n");
+}
+
+}  // namespace
+
+int run_analyze(const AnalyzeArgs& args) {
+  SourceOrError opened = open_source(args.input, args.image_folder_fps);
+  if (auto* err = std::get_if<SourceError>(&opened)) return fail(exit_code::input_unreadable, err->message);
+  FrameSource& source = *std::get<std::unique_ptr<FrameSource>>(opened);
+
+  const std::filesystem::path out_dir =
+      args.output_dir.value_or(std::filesystem::path("hemitrack-results") / args.input.stem());
+  if (auto problem = prepare_output(out_dir)) return fail(exit_code::output_unwritable, *problem);
+
+  auto located = locate_shape_model(args.model);
+  if (auto* err = std::get_if<ModelNotFound>(&located)) return fail(exit_code::model_missing, err->message);
+  auto loaded = load_shape_predictor(std::get<std::filesystem::path>(located));
+  if (auto* err = std::get_if<ModelLoadError>(&loaded)) return fail(exit_code::model_missing, err->message);
+
+  AnalysisConfig config;
+  config.mirrored = args.mirrored;
+  AnalysisPipeline pipeline(std::get<std::shared_ptr<const dlib::shape_predictor>>(loaded), config);
+
+  auto signals = SignalsCsvWriter::open(out_dir / "signals.csv");
+  if (auto* err = std::get_if<WriteError>(&signals)) return fail(exit_code::output_unwritable, err->message);
+  SignalsCsvWriter& signals_csv = std::get<SignalsCsvWriter>(signals);
+
+  ProgressBar progress;
+  const OfflineResult result = analyze_offline(
+      source, pipeline, [&](const FrameAnalysis& f) { signals_csv.write(f.index, f.signals); },
+      [&](std::int64_t done, std::int64_t total) {
+        if (!args.quiet) progress.update(done, total);
+      });
+  progress.finish();
+
+  if (result.frames == 0)
+    return fail(exit_code::input_unreadable, "input '" + args.input.string() + "' has no decodable frames (truncated or corrupt)");
+
+  AnalysisRecord record;
+  record.source = args.input.string();
+  record.fps = result.fps;
+  record.frames = result.frames;
+  record.duration_s = result.duration_s;
+  record.face_found_fraction = result.face_found_fraction();
+  record.mirrored = args.mirrored;
+  record.damaged = result.damaged;
+  record.events = result.events;
+  record.blinks = result.blinks;
+  for (const auto& err : {signals_csv.close(), write_events_json(out_dir / "events.json", record),
+                          write_events_csv(out_dir / "events.csv", record.events),
+                          write_summary_json(out_dir / "summary.json", record, result.summary)})
+    if (err) return fail(exit_code::output_unwritable, err->message);
+
+  if (!args.quiet) print_summary(result, out_dir);
+  if (result.frames_with_face == 0)
+    return fail(exit_code::no_face, "input '" + args.input.string() + "': no face found in any of its " +
+                                        std::to_string(result.frames) + " frames");
+  if (result.damaged) {
+    char when[64];
+    std::snprintf(when, sizeof when, "%.2f", result.duration_s);
+    return fail(exit_code::input_damaged, "input '" + args.input.string() + "' is damaged: decoding stopped after " +
+                                              std::to_string(result.frames) + " of " +
+                                              std::to_string(result.source.frame_count) + " frames (" + when +
+                                              " s); results up to there were written");
+  }
+  return exit_code::ok;
+}
+
+}  // namespace hemitrack

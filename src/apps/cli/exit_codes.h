@@ -1,0 +1,12 @@
+#pragma once
+// Exit codes of the hemitrack command line: distinct per kind of failure, so scripts can react.
+namespace hemitrack::exit_code {
+inline constexpr int ok = 0;
+inline constexpr int failure = 1;           // an unexpected internal error
+inline constexpr int usage = 2;             // wrong arguments
+inline constexpr int input_unreadable = 3;  // missing, unreadable, not a video, no frames
+inline constexpr int model_missing = 4;     // shape model not found or not loadable
+inline constexpr int output_unwritable = 5; // output folder cannot be created or written
+inline constexpr int no_face = 6;           // the input was read, but no face was ever found
+inline constexpr int input_damaged = 7;     // the input broke off part-way; results up to there were written
+}  // namespace hemitrack::exit_code

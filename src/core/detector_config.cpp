@@ -1,0 +1,25 @@
+#include "core/detector_config.h"
+
+namespace hemitrack {
+
+std::string DetectorConfig::validate() const {
+  const auto hysteresis = [](double on, double off, const char* name) -> std::string {
+    if (!(on > 0.0)) return std::string(name) + "_on must be positive";
+    if (!(off >= 0.0 && off < on)) return std::string(name) + "_off must be in [0, " + name + "_on)";
+    return {};
+  };
+  if (auto e = hysteresis(eye_on, eye_off, "eye"); !e.empty()) return e;
+  if (auto e = hysteresis(mouth_on, mouth_off, "mouth"); !e.empty()) return e;
+  if (auto e = hysteresis(brow_on, brow_off, "brow"); !e.empty()) return e;
+  if (eye_on > 1.0) return "eye_on must be at most 1 (closure is 0..1)";
+  if (!(release_fraction >= 0.0 && release_fraction < 1.0)) return "release_fraction must be in [0, 1)";
+  if (!(partner_fraction > 0.0 && partner_fraction <= 1.0)) return "partner_fraction must be in (0, 1]";
+  if (!(apex_match_s > 0.0)) return "apex_match_s must be positive";
+  if (!(tonic_min_s > 0.0)) return "tonic_min_s must be positive";
+  if (!(settle_s >= 0.0)) return "settle_s must not be negative";
+  if (!(max_episode_s > tonic_min_s)) return "max_episode_s must exceed tonic_min_s";
+  if (!(max_walk_back_s >= 0.0)) return "max_walk_back_s must not be negative";
+  return {};
+}
+
+}  // namespace hemitrack

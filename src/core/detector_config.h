@@ -1,0 +1,39 @@
+#pragma once
+// Every threshold the twitch detector uses, with its reason. One set of defaults for all footage:
+// nothing here is tuned per clip.
+#include <string>
+
+namespace hemitrack {
+
+struct DetectorConfig {
+  // Eyelid closure (0 open .. 1 closed) that starts an eye episode. Frame-to-frame noise of the
+  // closure signal on webcam footage is about 0.05-0.09, so this sits at four to five noise widths.
+  double eye_on = 0.35;
+  // An episode ends when closure falls below max(eye_off, release_fraction * its peak), so the
+  // twitches of a burst separate even when the lid does not fully reopen between them.
+  double eye_off = 0.18;
+  double release_fraction = 0.45;
+
+  // Mouth-corner displacement (inter-ocular distances) that starts a mouth episode; about five
+  // noise widths of the tracked corner.
+  double mouth_on = 0.055;
+  double mouth_off = 0.03;
+  // Brow movement (inter-ocular distances, either direction) that starts a brow episode.
+  double brow_on = 0.05;
+  double brow_off = 0.028;
+
+  // The other side counts as taking part when its signal reaches this fraction of the active
+  // side's: a blink closes both eyes, if not always equally deep.
+  double partner_fraction = 0.5;
+  // Left and right closures whose apexes fall within this many seconds are one blink.
+  double apex_match_s = 0.15;
+
+  double tonic_min_s = 1.0;   // Jankovic: spasms over 1 s are tonic, shorter ones clonic
+  double settle_s = 0.3;      // wait after an episode ends before classifying it (partner may lag)
+  double max_episode_s = 8.0; // longer activity is closed: the baseline absorbs it afterwards
+  double max_walk_back_s = 0.6;  // how far onset/offset are traced back to the foot of the rise
+
+  std::string validate() const;
+};
+
+}  // namespace hemitrack

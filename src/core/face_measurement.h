@@ -1,0 +1,17 @@
+#pragma once
+// What the vision layer measures of one face in one frame, before any baseline is applied.
+#include "core/face_geometry.h"
+
+#include <array>
+
+namespace hemitrack {
+
+struct FaceMeasurement {
+  bool face_found = false;
+  double quality = 0.0;             // 0..1 tracking quality
+  std::array<SideMeasure, 2> side;  // indexed by index_of(Side)
+  HeadPose pose;
+  bool extreme_pose = false;        // the two sides are not comparable in this frame
+};
+
+}  // namespace hemitrack

@@ -1,0 +1,43 @@
+#pragma once
+// Session-level figures for a patient and their neurologist, computed from events and signals.
+#include "core/events.h"
+#include "core/signal_extractor.h"
+
+#include <array>
+#include <optional>
+#include <vector>
+
+namespace hemitrack {
+
+struct SessionSummary {
+  double duration_s = 0.0;
+  double monitored_s = 0.0;  // time with a valid face
+  std::array<std::array<int, 2>, 2> events_by_side_kind{};  // [side][clonic=0, tonic=1]
+  int events_total = 0;
+  int blinks_total = 0;
+  double events_per_minute = 0.0;  // per monitored minute
+  double blinks_per_minute = 0.0;
+  std::optional<Side> affected_side;    // the side with more events; none when no events
+  double affected_eye_closed_pct = 0.0; // % of monitored time that eye's closure was >= eye_on
+  std::optional<TwitchEvent> longest_event;
+  int babinski_events = 0;
+  std::array<int, kRegionCount> events_by_region{};
+};
+
+// Accumulates per-frame signals as they arrive so long sessions need no stored trace.
+class SummaryBuilder {
+ public:
+  explicit SummaryBuilder(double closed_threshold) : closed_threshold_(closed_threshold) {}
+  void add_frame(const FrameSignals& s);
+  SessionSummary build(const std::vector<TwitchEvent>& events, const std::vector<Blink>& blinks) const;
+
+ private:
+  double closed_threshold_;
+  std::optional<double> first_time_;
+  std::optional<double> last_time_;
+  double last_interval_ = 0.0;
+  double monitored_s_ = 0.0;
+  std::array<double, 2> closed_s_{};
+};
+
+}  // namespace hemitrack

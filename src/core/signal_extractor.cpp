@@ -1,0 +1,64 @@
+#include "core/signal_extractor.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace hemitrack {
+
+std::string SignalConfig::validate() const {
+  if (!(baseline_window_s >= 1.0)) return "baseline_window_s must be at least 1 s";
+  if (!(open_eye_quantile > 0.5 && open_eye_quantile < 1.0)) return "open_eye_quantile must be in (0.5, 1)";
+  if (!(closed_eye_fraction >= 0.0 && closed_eye_fraction < 0.9)) return "closed_eye_fraction must be in [0, 0.9)";
+  if (!(min_quality >= 0.0 && min_quality <= 1.0)) return "min_quality must be in [0, 1]";
+  return {};
+}
+
+namespace {
+RollingQuantile median_over(double window) { return RollingQuantile(window, 0.5); }
+}  // namespace
+
+SignalExtractor::SignalExtractor(SignalConfig config)
+    : config_(config),
+      baselines_{SideBaselines{RollingQuantile(config.baseline_window_s, config.open_eye_quantile),
+                               median_over(config.baseline_window_s), median_over(config.baseline_window_s),
+                               median_over(config.baseline_window_s)},
+                 SideBaselines{RollingQuantile(config.baseline_window_s, config.open_eye_quantile),
+                               median_over(config.baseline_window_s), median_over(config.baseline_window_s),
+                               median_over(config.baseline_window_s)}} {}
+
+void SignalExtractor::reset() { *this = SignalExtractor(config_); }
+
+double SignalExtractor::open_eye_baseline(Side side) const {
+  const auto& b = baselines_[static_cast<std::size_t>(index_of(side))].ear;
+  return b.empty() ? 0.0 : b.value();
+}
+
+FrameSignals SignalExtractor::push(double time_s, const FaceMeasurement& m) {
+  FrameSignals out;
+  out.time_s = time_s;
+  out.face_found = m.face_found;
+  out.quality = m.quality;
+  out.pose = m.pose;
+  out.extreme_pose = m.extreme_pose;
+  out.valid = m.face_found && !m.extreme_pose && m.quality >= config_.min_quality;
+  if (!out.valid) return out;
+
+  for (Side side : kBothSides) {
+    const auto i = static_cast<std::size_t>(index_of(side));
+    const SideMeasure& s = m.side[i];
+    SideBaselines& b = baselines_[i];
+    b.ear.add(time_s, s.eye_aspect_ratio);
+    b.mouth_outward.add(time_s, s.mouth_outward);
+    b.mouth_down.add(time_s, s.mouth_down);
+    b.brow.add(time_s, s.brow_height);
+
+    const double open = b.ear.value();
+    const double span = open * (1.0 - config_.closed_eye_fraction);
+    out.closure[i] = span > 0.0 ? std::clamp((open - s.eye_aspect_ratio) / span, 0.0, 1.0) : 0.0;
+    out.mouth[i] = std::hypot(s.mouth_outward - b.mouth_outward.value(), s.mouth_down - b.mouth_down.value());
+    out.brow[i] = s.brow_height - b.brow.value();
+  }
+  return out;
+}
+
+}  // namespace hemitrack

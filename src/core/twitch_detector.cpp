@@ -1,0 +1,307 @@
+#include "core/twitch_detector.h"
+
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+#include <limits>
+
+namespace hemitrack {
+namespace {
+
+constexpr std::array<Region, kRegionCount> kRegions = {Region::eye, Region::mouth, Region::brow};
+
+std::size_t machine_index(Side side, Region region) {
+  return static_cast<std::size_t>(index_of(side)) * kRegionCount + static_cast<std::size_t>(region);
+}
+
+bool overlaps(double a0, double a1, double b0, double b1, double slack) {
+  return a0 <= b1 + slack && b0 <= a1 + slack;
+}
+
+}  // namespace
+
+TwitchDetector::TwitchDetector(DetectorConfig config) : config_(config) {
+  assert(config_.validate().empty());
+}
+
+const TwitchDetector::Sample& TwitchDetector::at(std::int64_t i) const {
+  assert(i >= history_base_ && i < history_base_ + static_cast<std::int64_t>(history_.size()));
+  return history_[static_cast<std::size_t>(i - history_base_)];
+}
+
+double TwitchDetector::value(std::int64_t i, Side side, Region region) const {
+  const Sample& s = at(i);
+  const auto k = static_cast<std::size_t>(index_of(side));
+  switch (region) {
+    case Region::eye: return s.closure[k];
+    case Region::mouth: return s.mouth[k];
+    case Region::brow: return std::abs(s.brow[k]);  // a brow episode is movement either way
+  }
+  return 0.0;
+}
+
+double TwitchDetector::on_threshold(Region r) const {
+  return r == Region::eye ? config_.eye_on : r == Region::mouth ? config_.mouth_on : config_.brow_on;
+}
+
+double TwitchDetector::off_threshold(Region r, double peak) const {
+  const double off = r == Region::eye ? config_.eye_off : r == Region::mouth ? config_.mouth_off : config_.brow_off;
+  return std::max(off, config_.release_fraction * peak);
+}
+
+void TwitchDetector::push(const FrameSignals& s) {
+  assert(history_.empty() || s.time_s >= history_.back().time_s);
+  history_.push_back({s.time_s, s.valid, s.closure, s.mouth, s.brow});
+  const std::int64_t i = history_base_ + static_cast<std::int64_t>(history_.size()) - 1;
+  update_machines(i);
+  classify_ready(false);
+  prune_history();
+}
+
+void TwitchDetector::finish() {
+  const std::int64_t last = history_base_ + static_cast<std::int64_t>(history_.size()) - 1;
+  for (auto& m : machines_)
+    if (m.active) close(m, last);
+  classify_ready(true);
+}
+
+std::vector<TwitchEvent> TwitchDetector::take_events() { return std::exchange(events_, {}); }
+std::vector<Blink> TwitchDetector::take_blinks() { return std::exchange(blinks_, {}); }
+
+void TwitchDetector::close(Machine& m, std::int64_t last) {
+  m.active = false;
+  m.episode.last = std::max(m.episode.first, last);
+  pending_.push_back(m.episode);
+}
+
+void TwitchDetector::update_machines(std::int64_t i) {
+  const Sample& s = at(i);
+  for (Side side : kBothSides) {
+    for (Region region : kRegions) {
+      Machine& m = machines_[machine_index(side, region)];
+      if (!s.valid) {  // a lost face ends what was going on; it does not stretch it
+        if (m.active) close(m, i - 1);
+        continue;
+      }
+      const double v = value(i, side, region);
+      if (!m.active) {
+        if (v >= on_threshold(region)) {
+          m.active = true;
+          m.episode = {side, region, i, i, i, v};
+        }
+        continue;
+      }
+      if (v > m.episode.peak) {
+        m.episode.peak = v;
+        m.episode.apex = i;
+      }
+      if (v < off_threshold(region, m.episode.peak)) close(m, i - 1);
+      else if (s.time_s - at(m.episode.first).time_s > config_.max_episode_s) close(m, i);
+    }
+  }
+}
+
+// Groups pending episodes that overlap in time (across sides and regions) and classifies each
+// group once it has ended, settled, and no open episode could still join it.
+void TwitchDetector::classify_ready(bool flush) {
+  if (pending_.empty() || history_.empty()) return;
+  std::sort(pending_.begin(), pending_.end(), [](const Episode& a, const Episode& b) { return a.first < b.first; });
+  const double now = history_.back().time_s;
+  const double slack = config_.apex_match_s;
+  double earliest_open = std::numeric_limits<double>::infinity();
+  for (const auto& m : machines_)
+    if (m.active) earliest_open = std::min(earliest_open, at(m.episode.first).time_s);
+
+  std::vector<Episode> remaining;
+  std::size_t i = 0;
+  while (i < pending_.size()) {
+    std::vector<Episode> cluster{pending_[i]};
+    double end = at(pending_[i].last).time_s;
+    std::size_t j = i + 1;
+    while (j < pending_.size() && at(pending_[j].first).time_s <= end + slack) {
+      end = std::max(end, at(pending_[j].last).time_s);
+      cluster.push_back(pending_[j++]);
+    }
+    const bool ready = flush || (now >= end + config_.settle_s && earliest_open > end + slack);
+    if (ready) classify(std::move(cluster));
+    else remaining.insert(remaining.end(), pending_.begin() + static_cast<std::ptrdiff_t>(i),
+                          pending_.begin() + static_cast<std::ptrdiff_t>(j));
+    i = j;
+  }
+  pending_ = std::move(remaining);
+}
+
+double TwitchDetector::max_over(std::int64_t first, std::int64_t last, Side side, Region region, bool signed_value) const {
+  double best = 0.0;
+  bool any = false;
+  for (std::int64_t k = first; k <= last; ++k) {
+    if (!at(k).valid) continue;
+    const double v = signed_value && region == Region::brow ? at(k).brow[static_cast<std::size_t>(index_of(side))]
+                                                            : value(k, side, region);
+    if (!any || v > best) best = v;
+    any = true;
+  }
+  return best;
+}
+
+double TwitchDetector::median_over(std::int64_t first, std::int64_t last, Side side, Region region) const {
+  std::vector<double> values;
+  for (std::int64_t k = first; k <= last; ++k)
+    if (at(k).valid) values.push_back(value(k, side, region));
+  if (values.empty()) return 0.0;
+  const auto mid = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);
+  std::nth_element(values.begin(), mid, values.end());
+  return *mid;
+}
+
+// Did the other side move with this episode? For the eyes, left and right are matched by the time
+// of their apex and must stay closed together over the episode (a blink inside a long one-sided
+// spasm does not turn the spasm into a blink). Mouth and brow: any comparable movement counts.
+bool TwitchDetector::partner_took_part(const Episode& e) const {
+  const Side partner = other(e.side);
+  const double apex_t = at(e.apex).time_s;
+  const std::int64_t lo = history_base_;
+  const std::int64_t hi = history_base_ + static_cast<std::int64_t>(history_.size()) - 1;
+  std::int64_t a = e.apex;
+  while (a > lo && at(a - 1).time_s >= apex_t - config_.apex_match_s) --a;
+  std::int64_t b = e.apex;
+  while (b < hi && at(b + 1).time_s <= apex_t + config_.apex_match_s) ++b;
+  const double f = config_.partner_fraction;
+  if (e.region != Region::eye) {
+    a = std::min(a, e.first);
+    b = std::max(b, e.last);
+    return max_over(a, b, partner, e.region, false) >= f * e.peak;
+  }
+  const double near_apex = max_over(a, b, partner, Region::eye, false);
+  const double over_episode = median_over(e.first, e.last, partner, Region::eye);
+  return near_apex >= f * e.peak && over_episode >= f * median_over(e.first, e.last, e.side, Region::eye);
+}
+
+// Onset: trace back from the threshold crossing while the signal keeps falling, to the foot of the
+// rise; the true onset lies between that sample and the next.
+double TwitchDetector::foot_before(const Episode& e) const {
+  std::int64_t k = e.first;
+  const double limit = at(e.first).time_s - config_.max_walk_back_s;
+  while (k > history_base_ && at(k - 1).valid && at(k - 1).time_s >= limit &&
+         value(k - 1, e.side, e.region) < value(k, e.side, e.region))
+    --k;
+  if (k == e.first && k > history_base_ && at(k - 1).valid) --k;  // crossing on the first sample
+  if (k == e.first) return at(k).time_s;
+  return (at(k).time_s + at(k + 1).time_s) / 2.0;
+}
+
+double TwitchDetector::foot_after(const Episode& e) const {
+  const std::int64_t hi = history_base_ + static_cast<std::int64_t>(history_.size()) - 1;
+  std::int64_t k = e.last;
+  const double limit = at(e.last).time_s + config_.max_walk_back_s;
+  while (k < hi && at(k + 1).valid && at(k + 1).time_s <= limit &&
+         value(k + 1, e.side, e.region) < value(k, e.side, e.region))
+    ++k;
+  if (k == e.last && k < hi && at(k + 1).valid) ++k;
+  if (k == e.last) return at(k).time_s;
+  return (at(k).time_s + at(k - 1).time_s) / 2.0;
+}
+
+void TwitchDetector::classify(std::vector<Episode> cluster) {
+  std::vector<Component> one_sided;
+  std::vector<Blink> cluster_blinks;
+  for (const Episode& e : cluster) {
+    const Component c{e, foot_before(e), foot_after(e)};
+    if (!partner_took_part(e)) {
+      one_sided.push_back(c);
+      continue;
+    }
+    if (e.region != Region::eye) continue;  // bilateral expression or speech: neither event nor blink
+    Blink blink{c.start_s, c.end_s, max_over(e.first, e.last, Side::right, Region::eye, false),
+                max_over(e.first, e.last, Side::left, Region::eye, false)};
+    auto same = std::find_if(cluster_blinks.begin(), cluster_blinks.end(), [&](const Blink& b) {
+      return overlaps(b.start_s, b.end_s, blink.start_s, blink.end_s, 0.0);
+    });
+    if (same == cluster_blinks.end()) {
+      cluster_blinks.push_back(blink);
+    } else {
+      same->start_s = std::min(same->start_s, blink.start_s);
+      same->end_s = std::max(same->end_s, blink.end_s);
+      same->peak_closure_right = std::max(same->peak_closure_right, blink.peak_closure_right);
+      same->peak_closure_left = std::max(same->peak_closure_left, blink.peak_closure_left);
+    }
+  }
+  blinks_.insert(blinks_.end(), cluster_blinks.begin(), cluster_blinks.end());
+
+  // Eye episodes anchor events; same-side mouth and brow episodes that overlap them add regions.
+  std::vector<bool> used(one_sided.size(), false);
+  std::vector<TwitchEvent> made;
+  const double slack = config_.apex_match_s;
+  const auto make_event = [&](const Component& anchor) {
+    TwitchEvent ev;
+    ev.side = anchor.episode.side;
+    ev.start_s = anchor.start_s;
+    ev.end_s = anchor.end_s;
+    return ev;
+  };
+  const auto add_region = [&](TwitchEvent& ev, const Component& c) {
+    const Episode& e = c.episode;
+    if (!ev.involves(e.region)) ev.regions.push_back(e.region);
+    if (e.region == Region::eye) ev.peak_closure = std::max(ev.peak_closure, e.peak);
+    if (e.region == Region::mouth) ev.peak_mouth = std::max(ev.peak_mouth, e.peak);
+    if (e.region == Region::brow) {
+      const double raised = max_over(e.first, e.last, e.side, Region::brow, true);
+      ev.peak_brow = raised >= e.peak ? raised : -e.peak;
+    }
+  };
+  for (std::size_t a = 0; a < one_sided.size(); ++a) {
+    if (one_sided[a].episode.region != Region::eye) continue;
+    used[a] = true;
+    TwitchEvent ev = make_event(one_sided[a]);
+    add_region(ev, one_sided[a]);
+    for (std::size_t b = 0; b < one_sided.size(); ++b) {
+      const Component& c = one_sided[b];
+      if (c.episode.region == Region::eye || c.episode.side != ev.side) continue;
+      if (!overlaps(ev.start_s, ev.end_s, c.start_s, c.end_s, 0.0)) continue;
+      used[b] = true;
+      add_region(ev, c);
+    }
+    made.push_back(std::move(ev));
+  }
+  // Mouth or brow movements without a one-sided eye closure: one event per overlapping run.
+  for (std::size_t a = 0; a < one_sided.size(); ++a) {
+    if (used[a]) continue;
+    used[a] = true;
+    TwitchEvent ev = make_event(one_sided[a]);
+    add_region(ev, one_sided[a]);
+    for (std::size_t b = a + 1; b < one_sided.size(); ++b) {
+      const Component& c = one_sided[b];
+      if (used[b] || c.episode.side != ev.side || !overlaps(ev.start_s, ev.end_s, c.start_s, c.end_s, slack)) continue;
+      used[b] = true;
+      add_region(ev, c);
+      ev.start_s = std::min(ev.start_s, c.start_s);
+      ev.end_s = std::max(ev.end_s, c.end_s);
+    }
+    made.push_back(std::move(ev));
+  }
+
+  std::sort(made.begin(), made.end(), [](const TwitchEvent& a, const TwitchEvent& b) { return a.start_s < b.start_s; });
+  for (TwitchEvent& ev : made) {
+    std::sort(ev.regions.begin(), ev.regions.end());
+    ev.kind = ev.duration_s() >= config_.tonic_min_s ? EventKind::tonic : EventKind::clonic;
+    // The "other Babinski sign": the brow on the closing eye's side rises (not merely moves).
+    ev.other_babinski = ev.involves(Region::eye) && ev.involves(Region::brow) && ev.peak_brow >= config_.brow_on;
+    ev.id = next_id_++;
+    events_.push_back(std::move(ev));
+  }
+}
+
+void TwitchDetector::prune_history() {
+  // Keep what open and pending episodes, onset tracing and apex matching may still read.
+  std::int64_t keep_from = history_base_ + static_cast<std::int64_t>(history_.size()) - 1;
+  for (const auto& m : machines_)
+    if (m.active) keep_from = std::min(keep_from, m.episode.first);
+  for (const auto& e : pending_) keep_from = std::min(keep_from, e.first);
+  const double keep_time = at(keep_from).time_s - config_.max_walk_back_s - config_.apex_match_s - 0.05;
+  while (history_.size() > 1 && history_.front().time_s < keep_time) {
+    history_.pop_front();
+    ++history_base_;
+  }
+}
+
+}  // namespace hemitrack

@@ -1,0 +1,88 @@
+#pragma once
+// Streaming detector of one-sided twitch events and bilateral blinks.
+//
+// Each side and region (eye closure, mouth corner, brow) runs a hysteresis episode finder. When a
+// group of overlapping episodes has ended and settled, it is classified:
+//  - an eye episode whose partner eye closed too, around the same apex, is a blink, not an event;
+//  - a mouth or brow episode mirrored by the other side is expression or speech, not an event;
+//  - what remains is one-sided: same-side eye, mouth and brow episodes form one event, timed by
+//    the eye when it took part. Twitches of a burst stay separate events.
+// Push samples in time order; finished events and blinks are collected with take_*().
+#include "core/detector_config.h"
+#include "core/events.h"
+#include "core/signal_extractor.h"
+
+#include <array>
+#include <cstdint>
+#include <deque>
+#include <vector>
+
+namespace hemitrack {
+
+class TwitchDetector {
+ public:
+  // Requires: config.validate() is empty.
+  explicit TwitchDetector(DetectorConfig config);
+
+  // Requires: samples arrive with non-decreasing time.
+  void push(const FrameSignals& s);
+  // End of input: closes open episodes and classifies everything still pending.
+  void finish();
+
+  std::vector<TwitchEvent> take_events();
+  std::vector<Blink> take_blinks();
+
+  const DetectorConfig& config() const { return config_; }
+
+ private:
+  struct Sample {
+    double time_s;
+    bool valid;
+    std::array<double, 2> closure;
+    std::array<double, 2> mouth;
+    std::array<double, 2> brow;
+  };
+  struct Episode {
+    Side side;
+    Region region;
+    std::int64_t first;  // absolute sample indices, inclusive
+    std::int64_t last;
+    std::int64_t apex;
+    double peak;
+  };
+  struct Machine {
+    bool active = false;
+    Episode episode{};
+  };
+  struct Component {
+    Episode episode;
+    double start_s;
+    double end_s;
+  };
+
+  const Sample& at(std::int64_t i) const;
+  double value(std::int64_t i, Side side, Region region) const;
+  double on_threshold(Region r) const;
+  double off_threshold(Region r, double peak) const;
+  void update_machines(std::int64_t i);
+  void close(Machine& m, std::int64_t last);
+  void classify_ready(bool flush);
+  void classify(std::vector<Episode> cluster);
+  bool partner_took_part(const Episode& e) const;
+  double foot_before(const Episode& e) const;
+  double foot_after(const Episode& e) const;
+  double max_over(std::int64_t first, std::int64_t last, Side side, Region region, bool signed_value) const;
+  double median_over(std::int64_t first, std::int64_t last, Side side, Region region) const;
+  void prune_history();
+
+  DetectorConfig config_;
+  std::deque<Sample> history_;
+  std::int64_t history_base_ = 0;  // absolute index of history_.front()
+  std::array<Machine, 6> machines_{};
+  std::vector<Episode> pending_;
+  std::vector<TwitchEvent> events_;
+  std::vector<Blink> blinks_;
+  int next_id_ = 1;
+};
+
+}  // namespace hemitrack

@@ -1,0 +1,55 @@
+#include "runtime/offline_analysis.h"
+
+#include "runtime/bounded_queue.h"
+
+#include <atomic>
+#include <thread>
+
+namespace hemitrack {
+
+OfflineResult analyze_offline(FrameSource& source, AnalysisPipeline& pipeline, const FrameCallback& on_frame,
+                              const ProgressCallback& on_progress) {
+  OfflineResult result;
+  result.source = source.info();
+
+  BoundedQueue<Frame> decoded(8);
+  std::atomic<bool> damaged = false;
+  std::thread decoder([&] {
+    for (;;) {
+      Frame frame;
+      const ReadResult r = source.read(frame);
+      if (r != ReadResult::frame) {
+        damaged = r == ReadResult::damaged;
+        break;
+      }
+      if (!decoded.push(std::move(frame))) break;
+    }
+    decoded.close();
+  });
+
+  double first_time = 0.0, last_time = 0.0;
+  while (auto frame = decoded.pop()) {
+    if (result.frames == 0) first_time = frame->time_s;
+    last_time = frame->time_s;
+    const FrameAnalysis analysis = pipeline.process(*frame);
+    ++result.frames;
+    if (analysis.observation.measurement.face_found) ++result.frames_with_face;
+    if (on_frame) on_frame(analysis);
+    if (on_progress && (result.frames % 16 == 0)) on_progress(result.frames, result.source.frame_count);
+  }
+  decoder.join();
+  pipeline.finish();
+  if (on_progress) on_progress(result.frames, result.source.frame_count);
+
+  result.damaged = damaged;
+  const double span = last_time - first_time;
+  const double measured_fps = result.frames > 1 && span > 0 ? (result.frames - 1) / span : 0.0;
+  result.fps = result.source.nominal_fps > 0 ? result.source.nominal_fps : measured_fps;
+  result.duration_s = result.frames > 0 && result.fps > 0 ? span + 1.0 / result.fps : 0.0;
+  result.events = pipeline.events();
+  result.blinks = pipeline.blinks();
+  result.summary = pipeline.summary();
+  return result;
+}
+
+}  // namespace hemitrack

@@ -1,0 +1,198 @@
+#include "storage/analysis_files.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <system_error>
+
+namespace hemitrack {
+namespace {
+
+using nlohmann::json;
+
+double round_to(double v, int digits) {
+  const double scale = std::pow(10.0, digits);
+  return std::round(v * scale) / scale;
+}
+
+std::filesystem::path temp_name(const std::filesystem::path& path) {
+  return path.parent_path() / ("." + path.filename().string() + ".partial");
+}
+
+std::optional<WriteError> write_atomically(const std::filesystem::path& path, const std::string& text) {
+  const auto temp = temp_name(path);
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    if (!out) return WriteError{"cannot write '" + path.string() + "': the folder is missing or not writable"};
+    out << text;
+    out.flush();
+    if (!out) return WriteError{"cannot write '" + path.string() + "': disk full or I/O error"};
+  }
+  std::error_code ec;
+  std::filesystem::rename(temp, path, ec);
+  if (ec) return WriteError{"cannot write '" + path.string() + "': " + ec.message()};
+  return std::nullopt;
+}
+
+json event_to_json(const TwitchEvent& e) {
+  json regions = json::array();
+  for (Region r : e.regions) regions.push_back(std::string(to_string(r)));
+  return {{"id", e.id},
+          {"start_s", round_to(e.start_s, 3)},
+          {"end_s", round_to(e.end_s, 3)},
+          {"duration_s", round_to(e.duration_s(), 3)},
+          {"side", std::string(to_string(e.side))},
+          {"regions", regions},
+          {"kind", std::string(to_string(e.kind))},
+          {"peak_closure", round_to(e.peak_closure, 3)},
+          {"peak_mouth", round_to(e.peak_mouth, 4)},
+          {"peak_brow", round_to(e.peak_brow, 4)},
+          {"other_babinski", e.other_babinski}};
+}
+
+std::optional<Side> side_from(const std::string& s) {
+  if (s == "right") return Side::right;
+  if (s == "left") return Side::left;
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<WriteError> write_events_json(const std::filesystem::path& path, const AnalysisRecord& r) {
+  json events = json::array();
+  for (const auto& e : r.events) events.push_back(event_to_json(e));
+  json blinks = json::array();
+  for (const auto& b : r.blinks)
+    blinks.push_back({{"start_s", round_to(b.start_s, 3)},
+                      {"end_s", round_to(b.end_s, 3)},
+                      {"peak_closure_right", round_to(b.peak_closure_right, 3)},
+                      {"peak_closure_left", round_to(b.peak_closure_left, 3)}});
+  const json doc = {{"source", r.source},
+                    {"fps", round_to(r.fps, 3)},
+                    {"frames", r.frames},
+                    {"duration_s", round_to(r.duration_s, 3)},
+                    {"face_found_fraction", round_to(r.face_found_fraction, 4)},
+                    {"mirrored", r.mirrored},
+                    {"input_damaged", r.damaged},
+                    {"events", events},
+                    {"blinks", blinks}};
+  return write_atomically(path, doc.dump(2) + "\n");
+}
+
+std::optional<WriteError> write_events_csv(const std::filesystem::path& path, const std::vector<TwitchEvent>& events) {
+  std::string text = "id,start_s,end_s,duration_s,side,regions,kind,peak_closure,peak_mouth,peak_brow,other_babinski\n";
+  char line[256];
+  for (const auto& e : events) {
+    std::string regions;
+    for (Region r : e.regions) regions += (regions.empty() ? "" : "+") + std::string(to_string(r));
+    std::snprintf(line, sizeof line, "%d,%.3f,%.3f,%.3f,%s,%s,%s,%.3f,%.4f,%.4f,%d\n", e.id, e.start_s, e.end_s,
+                  e.duration_s(), std::string(to_string(e.side)).c_str(), regions.c_str(),
+                  std::string(to_string(e.kind)).c_str(), e.peak_closure, e.peak_mouth, e.peak_brow,
+                  e.other_babinski ? 1 : 0);
+    text += line;
+  }
+  return write_atomically(path, text);
+}
+
+std::optional<WriteError> write_summary_json(const std::filesystem::path& path, const AnalysisRecord& r,
+                                             const SessionSummary& s) {
+  const auto side_counts = [&](Side side) {
+    const auto& k = s.events_by_side_kind[static_cast<std::size_t>(index_of(side))];
+    return json{{"clonic", k[0]}, {"tonic", k[1]}, {"total", k[0] + k[1]}};
+  };
+  json doc = {{"source", r.source},
+              {"duration_s", round_to(s.duration_s, 3)},
+              {"monitored_s", round_to(s.monitored_s, 3)},
+              {"face_found_fraction", round_to(r.face_found_fraction, 4)},
+              {"events_total", s.events_total},
+              {"events", {{"right", side_counts(Side::right)}, {"left", side_counts(Side::left)}}},
+              {"events_by_region",
+               {{"eye", s.events_by_region[0]}, {"mouth", s.events_by_region[1]}, {"brow", s.events_by_region[2]}}},
+              {"other_babinski_events", s.babinski_events},
+              {"events_per_minute", round_to(s.events_per_minute, 3)},
+              {"blinks_total", s.blinks_total},
+              {"blinks_per_minute", round_to(s.blinks_per_minute, 3)},
+              {"affected_side", s.affected_side ? json(std::string(to_string(*s.affected_side))) : json(nullptr)},
+              {"affected_eye_closed_pct", round_to(s.affected_eye_closed_pct, 2)},
+              {"longest_event", s.longest_event ? event_to_json(*s.longest_event) : json(nullptr)},
+              {"input_damaged", r.damaged}};
+  return write_atomically(path, doc.dump(2) + "\n");
+}
+
+std::variant<AnalysisRecord, ReadError> read_events_json(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  if (!in) return ReadError{"cannot open '" + path.string() + "'"};
+  json doc;
+  try {
+    doc = json::parse(in);
+    AnalysisRecord r;
+    r.source = doc.value("source", "");
+    r.fps = doc.value("fps", 0.0);
+    r.frames = doc.value("frames", std::int64_t{0});
+    r.duration_s = doc.value("duration_s", 0.0);
+    r.face_found_fraction = doc.value("face_found_fraction", 0.0);
+    r.mirrored = doc.value("mirrored", false);
+    r.damaged = doc.value("input_damaged", false);
+    int next_id = 1;
+    for (const auto& e : doc.at("events")) {
+      TwitchEvent ev;
+      ev.id = e.value("id", next_id);
+      ++next_id;
+      ev.start_s = e.at("start_s").get<double>();
+      ev.end_s = e.at("end_s").get<double>();
+      const auto side = side_from(e.at("side").get<std::string>());
+      if (!side) return ReadError{"'" + path.string() + "': event side must be \"left\" or \"right\""};
+      ev.side = *side;
+      for (const auto& name : e.value("regions", json::array())) {
+        const std::string n = name.get<std::string>();
+        if (n == "eye") ev.regions.push_back(Region::eye);
+        else if (n == "mouth") ev.regions.push_back(Region::mouth);
+        else if (n == "brow") ev.regions.push_back(Region::brow);
+      }
+      ev.kind = e.value("kind", "clonic") == "tonic" ? EventKind::tonic : EventKind::clonic;
+      ev.peak_closure = e.value("peak_closure", 0.0);
+      ev.other_babinski = e.value("other_babinski", e.value("babinski", false));
+      r.events.push_back(std::move(ev));
+    }
+    for (const auto& b : doc.value("blinks", json::array()))
+      r.blinks.push_back({b.at("start_s").get<double>(), b.at("end_s").get<double>(), 0.0, 0.0});
+    return r;
+  } catch (const json::exception& e) {
+    return ReadError{"'" + path.string() + "' is not a valid events file: " + e.what()};
+  }
+}
+
+SignalsCsvWriter::SignalsCsvWriter(std::filesystem::path final_path, std::filesystem::path temp_path)
+    : final_path_(std::move(final_path)), temp_path_(std::move(temp_path)) {}
+
+std::variant<SignalsCsvWriter, WriteError> SignalsCsvWriter::open(const std::filesystem::path& path) {
+  SignalsCsvWriter w(path, temp_name(path));
+  w.out_.open(w.temp_path_, std::ios::binary | std::ios::trunc);
+  if (!w.out_) return WriteError{"cannot write '" + path.string() + "': the folder is missing or not writable"};
+  w.out_ << "frame,time_s,face_found,valid,quality,closure_right,closure_left,mouth_right,mouth_left,"
+            "brow_right,brow_left,yaw_deg,pitch_deg,roll_deg,extreme_pose\n";
+  return w;
+}
+
+void SignalsCsvWriter::write(std::int64_t frame_index, const FrameSignals& s) {
+  char line[320];
+  std::snprintf(line, sizeof line, "%lld,%.4f,%d,%d,%.3f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.1f,%.1f,%.1f,%d\n",
+                static_cast<long long>(frame_index), s.time_s, s.face_found ? 1 : 0, s.valid ? 1 : 0, s.quality,
+                s.closure[0], s.closure[1], s.mouth[0], s.mouth[1], s.brow[0], s.brow[1], s.pose.yaw_deg,
+                s.pose.pitch_deg, s.pose.roll_deg, s.extreme_pose ? 1 : 0);
+  out_ << line;
+}
+
+std::optional<WriteError> SignalsCsvWriter::close() {
+  out_.flush();
+  const bool ok = static_cast<bool>(out_);
+  out_.close();
+  if (!ok) return WriteError{"cannot write '" + final_path_.string() + "': disk full or I/O error"};
+  std::error_code ec;
+  std::filesystem::rename(temp_path_, final_path_, ec);
+  if (ec) return WriteError{"cannot write '" + final_path_.string() + "': " + ec.message()};
+  return std::nullopt;
+}
+
+}  // namespace hemitrack

@@ -1,0 +1,173 @@
+#include "vision/face_tracker.h"
+
+#include "vision/head_pose.h"
+
+#include <dlib/opencv/cv_image.h>
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace hemitrack {
+namespace {
+
+// The detector's smallest window is 80 px; checking a downscaled crop keeps the check cheap.
+constexpr double kConfirmScale = 0.6;
+
+Shape68 to_shape(const dlib::full_object_detection& det, double scale = 1.0) {
+  Shape68 s;
+  for (std::size_t i = 0; i < kLandmarkCount; ++i)
+    s[i] = {det.part(static_cast<unsigned long>(i)).x() * scale, det.part(static_cast<unsigned long>(i)).y() * scale};
+  return s;
+}
+
+double overlap(const dlib::rectangle& a, const dlib::rectangle& b) {
+  const double inter = static_cast<double>(a.intersect(b).area());
+  return inter / static_cast<double>(a.area() + b.area() - inter);
+}
+
+}  // namespace
+
+std::string TrackerConfig::validate() const {
+  if (confirm_every_frames < 1) return "confirm_every_frames must be at least 1";
+  if (misses_before_lost < 1) return "misses_before_lost must be at least 1";
+  if (!(min_inter_ocular_px > 0)) return "min_inter_ocular_px must be positive";
+  if (!(max_yaw_deg > 0 && max_pitch_deg > 0 && max_roll_deg > 0)) return "pose limits must be positive";
+  return {};
+}
+
+FaceTracker::FaceTracker(const dlib::shape_predictor& predictor, TrackerConfig config)
+    : predictor_(predictor), config_(config), detector_(dlib::get_frontal_face_detector()), fitter_(predictor) {}
+
+void FaceTracker::reset() {
+  tracking_ = false;
+  misses_ = 0;
+  frames_since_confirm_ = 0;
+}
+
+void FaceTracker::learn_box(const dlib::rectangle& box, const FaceFrame& frame) {
+  const Point2 centre = frame.to_face({(box.left() + box.right()) / 2.0, (box.top() + box.bottom()) / 2.0});
+  box_.centre = centre;
+  box_.size = static_cast<double>(box.width()) / frame.inter_ocular;
+}
+
+// Full-frame search. Large frames are searched at reduced size: faces smaller than the
+// detector's window there are too small to measure eyelids anyway.
+bool FaceTracker::acquire(const cv::Mat& bgr) {
+  cv::Mat grey;
+  cv::cvtColor(bgr, grey, cv::COLOR_BGR2GRAY);
+  const double scale = grey.cols > 960 ? 960.0 / grey.cols : 1.0;
+  cv::Mat search = grey;
+  if (scale < 1.0) cv::resize(grey, search, cv::Size(), scale, scale, cv::INTER_AREA);
+  const std::vector<dlib::rectangle> faces = detector_(dlib::cv_image<unsigned char>(search));
+  if (faces.empty()) return false;
+
+  // The main face: the one nearest where the face was, else the largest.
+  const auto by_preference = [&](const dlib::rectangle& a, const dlib::rectangle& b) {
+    if (tracking_ || frames_ > 0) {
+      const FaceFrame f = face_frame_from(last_landmarks_);
+      const auto dist = [&](const dlib::rectangle& r) {
+        return std::hypot(dlib::center(r).x() / scale - f.origin.x, dlib::center(r).y() / scale - f.origin.y);
+      };
+      if (f.inter_ocular > 0) return dist(a) < dist(b);
+    }
+    return a.area() > b.area();
+  };
+  const dlib::rectangle found = *std::min_element(faces.begin(), faces.end(), by_preference);
+  const dlib::rectangle box(std::lround(found.left() / scale), std::lround(found.top() / scale),
+                            std::lround(found.right() / scale), std::lround(found.bottom() / scale));
+  const Shape68 shape = to_shape(predictor_(dlib::cv_image<unsigned char>(grey), box));
+  const FaceFrame frame = face_frame_from(shape);
+  if (frame.inter_ocular < config_.min_inter_ocular_px) return false;
+  learn_box(box, frame);
+  last_pose_ = estimate_head_pose(shape, bgr.size());
+  last_landmarks_ = shape;
+  tracking_ = true;
+  misses_ = 0;
+  frames_since_confirm_ = 0;
+  return true;
+}
+
+// Runs the detector where the tracker believes the face is; on success it also refreshes the box
+// model and the head pose from a plain (coupled) fit, both of which change slowly.
+bool FaceTracker::confirm(const SideFit& fit, cv::Size image_size) {
+  cv::Mat small;
+  cv::resize(fit.upright_grey, small, cv::Size(), kConfirmScale, kConfirmScale, cv::INTER_AREA);
+  const std::vector<dlib::rectangle> faces = detector_(dlib::cv_image<unsigned char>(small));
+  const cv::Rect2d expected_crop = SideFitter::crop_box(box_);
+  const dlib::rectangle expected(std::lround(expected_crop.x * kConfirmScale), std::lround(expected_crop.y * kConfirmScale),
+                                 std::lround((expected_crop.x + expected_crop.width) * kConfirmScale),
+                                 std::lround((expected_crop.y + expected_crop.height) * kConfirmScale));
+  for (const auto& f : faces) {
+    if (overlap(f, expected) < 0.35) continue;
+    const dlib::rectangle crop_box(std::lround(f.left() / kConfirmScale), std::lround(f.top() / kConfirmScale),
+                                   std::lround(f.right() / kConfirmScale), std::lround(f.bottom() / kConfirmScale));
+    const Shape68 crop_shape = to_shape(predictor_(dlib::cv_image<unsigned char>(fit.upright_grey), crop_box));
+    // The crop is upright at a known scale, so the box model is learned directly in crop units.
+    const FaceFrame crop_frame = face_frame_from(crop_shape);
+    if (crop_frame.inter_ocular <= 0) return false;
+    FaceBoxModel measured;
+    measured.centre = crop_frame.to_face({(crop_box.left() + crop_box.right()) / 2.0, (crop_box.top() + crop_box.bottom()) / 2.0});
+    measured.size = static_cast<double>(crop_box.width()) / crop_frame.inter_ocular;
+    // Smooth: single detector boxes jitter by a few percent.
+    box_.centre = box_.centre * 0.7 + measured.centre * 0.3;
+    box_.size = box_.size * 0.7 + measured.size * 0.3;
+    cv::Matx23d to_image;
+    cv::invertAffineTransform(fit.image_to_crop, to_image);
+    Shape68 image_shape;
+    for (std::size_t i = 0; i < kLandmarkCount; ++i) {
+      const cv::Vec2d q = to_image * cv::Vec3d(crop_shape[i].x, crop_shape[i].y, 1.0);
+      image_shape[i] = {q[0], q[1]};
+    }
+    // Pose needs the real image geometry (focal length), so it is solved in image coordinates.
+    last_pose_ = estimate_head_pose(image_shape, image_size);
+    return true;
+  }
+  return false;
+}
+
+FaceObservation FaceTracker::process(const cv::Mat& bgr) {
+  ++frames_;
+  FaceObservation obs;
+  if (!tracking_) {
+    obs.detected_this_frame = true;
+    if (!acquire(bgr)) return obs;
+  }
+
+  const FaceFrame anchor = face_frame_from(last_landmarks_);
+  SideFit fit = fitter_.fit(bgr, anchor, box_);
+  const FaceFrame now = face_frame_from(fit.landmarks);
+  if (now.inter_ocular < config_.min_inter_ocular_px || !std::isfinite(now.inter_ocular)) {
+    reset();
+    return obs;
+  }
+
+  double detector_trust = misses_ == 0 ? 1.0 : 0.5;
+  if (++frames_since_confirm_ >= config_.confirm_every_frames && !obs.detected_this_frame) {
+    frames_since_confirm_ = 0;
+    if (confirm(fit, bgr.size())) {
+      misses_ = 0;
+      detector_trust = 1.0;
+    } else if (++misses_ >= config_.misses_before_lost) {
+      reset();
+      return obs;  // this frame is not trusted; the next one searches the whole image
+    } else {
+      detector_trust = 0.5;
+    }
+  }
+
+  last_landmarks_ = fit.landmarks;
+  obs.landmarks = fit.landmarks;
+  FaceMeasurement& m = obs.measurement;
+  m.face_found = true;
+  m.side[static_cast<std::size_t>(index_of(Side::right))] = fit.right;
+  m.side[static_cast<std::size_t>(index_of(Side::left))] = fit.left;
+  m.quality = detector_trust * fit.scale_agreement;
+  m.pose = last_pose_;
+  m.pose.roll_deg = now.roll_degrees();  // the eye line is known every frame
+  m.extreme_pose = std::abs(m.pose.yaw_deg) > config_.max_yaw_deg || std::abs(m.pose.pitch_deg) > config_.max_pitch_deg ||
+                   std::abs(m.pose.roll_deg) > config_.max_roll_deg;
+  return obs;
+}
+
+}  // namespace hemitrack

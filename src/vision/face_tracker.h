@@ -1,0 +1,68 @@
+#pragma once
+// Finds the main face and follows it frame to frame.
+//
+// Contract: one FaceTracker per analysis thread (dlib objects are never shared across threads).
+// The first frame, and any frame after the face was lost, runs the HOG detector on the whole
+// image; otherwise the face is followed by its landmarks and confirmed every few frames by the
+// detector inside the upright face crop only. Each frame's landmarks come from the decoupled
+// per-side fits (see side_fitter.h).
+#include "core/face_geometry.h"
+#include "core/face_measurement.h"
+#include "core/landmarks.h"
+#include "vision/side_fitter.h"
+
+#include <dlib/image_processing/frontal_face_detector.h>
+#include <dlib/image_processing/shape_predictor.h>
+#include <opencv2/core.hpp>
+
+#include <memory>
+#include <string>
+
+namespace hemitrack {
+
+struct TrackerConfig {
+  int confirm_every_frames = 8;     // detector check of a tracked face, in frames
+  int misses_before_lost = 2;       // consecutive failed checks before a full-frame search
+  double min_inter_ocular_px = 18;  // smaller faces are too coarse for eyelid measures
+  double max_yaw_deg = 30.0;        // beyond these the two sides are not comparable
+  double max_pitch_deg = 25.0;
+  double max_roll_deg = 35.0;
+
+  // Returns an empty string when valid, else what is wrong.
+  std::string validate() const;
+};
+
+struct FaceObservation {
+  FaceMeasurement measurement;       // decoupled per-side measures, quality, pose
+  Shape68 landmarks{};               // image coordinates, for overlays
+  bool detected_this_frame = false;  // a full-frame search ran (costly; counted by the benchmark)
+};
+
+class FaceTracker {
+ public:
+  // Requires: predictor outlives the tracker.
+  FaceTracker(const dlib::shape_predictor& predictor, TrackerConfig config);
+
+  FaceObservation process(const cv::Mat& bgr);
+  void reset();
+
+ private:
+  bool acquire(const cv::Mat& bgr);
+  bool confirm(const SideFit& fit, cv::Size image_size);
+  void learn_box(const dlib::rectangle& box, const FaceFrame& frame);
+
+  const dlib::shape_predictor& predictor_;
+  TrackerConfig config_;
+  dlib::frontal_face_detector detector_;
+  SideFitter fitter_;
+
+  bool tracking_ = false;
+  Shape68 last_landmarks_{};
+  FaceBoxModel box_;
+  HeadPose last_pose_;
+  int frames_since_confirm_ = 0;
+  int misses_ = 0;
+  std::size_t frames_ = 0;
+};
+
+}  // namespace hemitrack

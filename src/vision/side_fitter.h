@@ -1,0 +1,57 @@
+#pragma once
+// Decoupled per-side landmark fitting.
+//
+// dlib's 68-point predictor is a single shape model: a real one-eye closure drags the open eye's
+// estimate down with it (DESIGN §7). So each side is fitted on its own: the face is cut out
+// upright (eye line horizontal, fixed scale), then made symmetric from one half by reflecting that
+// half across the midline, and the predictor runs on that symmetric face. The right-side fit sees
+// only the person's right half, the left-side fit only the left half, so a closure on one side
+// cannot leak into the other side's numbers.
+#include "core/face_geometry.h"
+#include "core/landmarks.h"
+#include "vision/paired_worker.h"
+
+#include <dlib/image_processing/shape_predictor.h>
+#include <opencv2/core.hpp>
+
+namespace hemitrack {
+
+// Where the predictor's face box sits relative to the eyes. Learned from the detector's own boxes
+// (the predictor was trained on them), so tracking by landmarks feeds it the boxes it expects.
+struct FaceBoxModel {
+  Point2 centre{0.0, 0.55};  // box centre in face-frame units (inter-ocular distances)
+  double size = 2.3;         // box side in inter-ocular distances
+};
+
+struct SideFit {
+  Shape68 landmarks;             // image coordinates; each side's points from that side's own fit
+  SideMeasure right;             // measured on the right-side fit only
+  SideMeasure left;              // measured on the left-side fit only
+  double scale_agreement = 0.0;  // 1 when both fits land at the expected scale, towards 0 when not
+  cv::Mat upright_grey;          // the upright crop, reused by the tracker to confirm the face
+  cv::Matx23d image_to_crop;     // the similarity that made the crop
+};
+
+class SideFitter {
+ public:
+  // Crop geometry: the eye line is horizontal and the inter-ocular distance is kCropIod pixels.
+  static constexpr int kCropSize = 224;
+  static constexpr double kCropIod = 64.0;
+  static constexpr double kCropEyeLineY = 90.0;
+
+  explicit SideFitter(const dlib::shape_predictor& predictor) : predictor_(predictor) {}
+
+  // Requires: anchor.inter_ocular > 0 (the previous frame's face or a fresh detection).
+  SideFit fit(const cv::Mat& bgr, const FaceFrame& anchor, const FaceBoxModel& box);
+
+  // The predictor box in crop coordinates for a box model.
+  static cv::Rect2d crop_box(const FaceBoxModel& box);
+
+ private:
+  const dlib::shape_predictor& predictor_;  // const calls only: safe from both threads
+  PairedWorker worker_;
+  cv::Mat symmetric_right_;
+  cv::Mat symmetric_left_;
+};
+
+}  // namespace hemitrack
