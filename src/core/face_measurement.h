@@ -12,6 +12,7 @@ struct FaceMeasurement {
   std::array<SideMeasure, 2> side;  // indexed by index_of(Side)
   HeadPose pose;
   bool extreme_pose = false;        // the two sides are not comparable in this frame
+  FaceFrame frame;                  // where the face is: eye midpoint, eye line, inter-ocular distance
 };
 
 }  // namespace hemitrack

@@ -10,6 +10,7 @@ std::string SignalConfig::validate() const {
   if (!(open_eye_quantile > 0.5 && open_eye_quantile < 1.0)) return "open_eye_quantile must be in (0.5, 1)";
   if (!(closed_eye_fraction >= 0.0 && closed_eye_fraction < 0.9)) return "closed_eye_fraction must be in [0, 0.9)";
   if (!(min_quality >= 0.0 && min_quality <= 1.0)) return "min_quality must be in [0, 1]";
+  if (!(max_head_speed > 0.0)) return "max_head_speed must be positive";
   return {};
 }
 
@@ -40,7 +41,17 @@ FrameSignals SignalExtractor::push(double time_s, const FaceMeasurement& m) {
   out.quality = m.quality;
   out.pose = m.pose;
   out.extreme_pose = m.extreme_pose;
-  out.valid = m.face_found && !m.extreme_pose && m.quality >= config_.min_quality;
+  if (m.face_found && previous_face_ && time_s > previous_face_->first) {
+    const FaceFrame& a = previous_face_->second;
+    const FaceFrame& b = m.frame;
+    const double shift = std::hypot(b.origin.x - a.origin.x, b.origin.y - a.origin.y) / b.inter_ocular;
+    const double zoom = std::abs(std::log(b.inter_ocular / a.inter_ocular));
+    out.head_speed = (shift + zoom) / (time_s - previous_face_->first);
+  }
+  if (m.face_found) previous_face_ = std::make_pair(time_s, m.frame);
+  else previous_face_.reset();
+  out.valid = m.face_found && !m.extreme_pose && m.quality >= config_.min_quality &&
+              out.head_speed <= config_.max_head_speed;
   if (!out.valid) return out;
 
   for (Side side : kBothSides) {

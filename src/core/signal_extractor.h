@@ -8,6 +8,8 @@
 #include "core/rolling_quantile.h"
 
 #include <array>
+#include <optional>
+#include <utility>
 #include <string>
 
 namespace hemitrack {
@@ -19,6 +21,9 @@ struct SignalConfig {
   // Aspect ratio of a fully closed eye as a fraction of the open one; closure reads 1 there.
   double closed_eye_fraction = 0.4;
   double min_quality = 0.4;  // frames tracked worse than this carry no signal
+  // Head movement faster than this (inter-ocular distances per second, translation plus scale
+  // change) makes the landmark fit lag and the lids read as closing: such frames carry no signal.
+  double max_head_speed = 1.2;
 
   std::string validate() const;
 };
@@ -33,6 +38,7 @@ struct FrameSignals {
   std::array<double, 2> brow{};     // brow height above its baseline, inter-ocular units (+ raised)
   HeadPose pose;
   bool extreme_pose = false;
+  double head_speed = 0.0;  // inter-ocular distances per second
 };
 
 class SignalExtractor {
@@ -52,6 +58,7 @@ class SignalExtractor {
   };
   SignalConfig config_;
   std::array<SideBaselines, 2> baselines_;
+  std::optional<std::pair<double, FaceFrame>> previous_face_;
 };
 
 }  // namespace hemitrack

@@ -177,29 +177,33 @@ bool TwitchDetector::partner_took_part(const Episode& e) const {
   return near_apex >= f * e.peak && over_episode >= f * median_over(e.first, e.last, e.side, Region::eye);
 }
 
-// Onset: trace back from the threshold crossing while the signal keeps falling, to the foot of the
-// rise; the true onset lies between that sample and the next.
+double TwitchDetector::floor_of(Region r) const {
+  return 0.5 * (r == Region::eye ? config_.eye_off : r == Region::mouth ? config_.mouth_off : config_.brow_off);
+}
+
+// Onset: trace back from the threshold crossing along the rising edge while it stays above the
+// noise floor. The true onset lies between the foot of the edge and the first sample on it.
 double TwitchDetector::foot_before(const Episode& e) const {
   std::int64_t k = e.first;
   const double limit = at(e.first).time_s - config_.max_walk_back_s;
+  const double floor = floor_of(e.region);
   while (k > history_base_ && at(k - 1).valid && at(k - 1).time_s >= limit &&
-         value(k - 1, e.side, e.region) < value(k, e.side, e.region))
+         value(k - 1, e.side, e.region) < value(k, e.side, e.region) && value(k - 1, e.side, e.region) > floor)
     --k;
-  if (k == e.first && k > history_base_ && at(k - 1).valid) --k;  // crossing on the first sample
-  if (k == e.first) return at(k).time_s;
-  return (at(k).time_s + at(k + 1).time_s) / 2.0;
+  if (k == history_base_ || !at(k - 1).valid) return at(k).time_s;
+  return (at(k - 1).time_s + at(k).time_s) / 2.0;
 }
 
 double TwitchDetector::foot_after(const Episode& e) const {
   const std::int64_t hi = history_base_ + static_cast<std::int64_t>(history_.size()) - 1;
   std::int64_t k = e.last;
   const double limit = at(e.last).time_s + config_.max_walk_back_s;
+  const double floor = floor_of(e.region);
   while (k < hi && at(k + 1).valid && at(k + 1).time_s <= limit &&
-         value(k + 1, e.side, e.region) < value(k, e.side, e.region))
+         value(k + 1, e.side, e.region) < value(k, e.side, e.region) && value(k + 1, e.side, e.region) > floor)
     ++k;
-  if (k == e.last && k < hi && at(k + 1).valid) ++k;
-  if (k == e.last) return at(k).time_s;
-  return (at(k).time_s + at(k - 1).time_s) / 2.0;
+  if (k == hi || !at(k + 1).valid) return at(k).time_s;
+  return (at(k).time_s + at(k + 1).time_s) / 2.0;
 }
 
 void TwitchDetector::classify(std::vector<Episode> cluster) {

@@ -69,6 +69,7 @@ class TwitchDetector {
   void classify_ready(bool flush);
   void classify(std::vector<Episode> cluster);
   bool partner_took_part(const Episode& e) const;
+  double floor_of(Region r) const;
   double foot_before(const Episode& e) const;
   double foot_after(const Episode& e) const;
   double max_over(std::int64_t first, std::int64_t last, Side side, Region region, bool signed_value) const;

@@ -163,6 +163,7 @@ FaceObservation FaceTracker::process(const cv::Mat& bgr) {
   m.side[static_cast<std::size_t>(index_of(Side::right))] = fit.right;
   m.side[static_cast<std::size_t>(index_of(Side::left))] = fit.left;
   m.quality = detector_trust * fit.scale_agreement;
+  m.frame = now;
   m.pose = last_pose_;
   m.pose.roll_deg = now.roll_degrees();  // the eye line is known every frame
   m.extreme_pose = std::abs(m.pose.yaw_deg) > config_.max_yaw_deg || std::abs(m.pose.pitch_deg) > config_.max_pitch_deg ||

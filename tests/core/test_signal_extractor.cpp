@@ -1,0 +1,71 @@
+#include "core/signal_extractor.h"
+
+#include <catch2/catch.hpp>
+
+using namespace hemitrack;
+
+namespace {
+FaceMeasurement face(double ear_right, double ear_left, double brow = 0.4) {
+  FaceMeasurement m;
+  m.face_found = true;
+  m.quality = 1.0;
+  m.side[0] = {ear_right, 0.45, 1.1, brow};
+  m.side[1] = {ear_left, 0.45, 1.1, brow};
+  m.frame.inter_ocular = 60.0;
+  m.frame.x_axis = {1.0, 0.0};
+  m.frame.y_axis = {0.0, 1.0};
+  return m;
+}
+}  // namespace
+
+TEST_CASE("closure is relative to each side's own open eye") {
+  SignalExtractor x(SignalConfig{});
+  // Unequal eyes are normal: the right eye is open at 0.25, the left at 0.32.
+  for (int i = 0; i < 300; ++i) x.push(i / 30.0, face(0.25, 0.32));
+  const FrameSignals open = x.push(10.0, face(0.25, 0.32));
+  CHECK(open.closure[0] == Approx(0.0).margin(1e-9));
+  CHECK(open.closure[1] == Approx(0.0).margin(1e-9));
+  // Fully closed is 40% of the open ratio (SignalConfig::closed_eye_fraction).
+  const FrameSignals closed_left = x.push(10.04, face(0.25, 0.32 * 0.4));
+  CHECK(closed_left.closure[1] == Approx(1.0));
+  CHECK(closed_left.closure[0] == Approx(0.0).margin(1e-9));
+}
+
+TEST_CASE("the open-eye baseline survives frequent blinks and follows slow drift") {
+  SignalExtractor x(SignalConfig{});
+  double t = 0;
+  for (int i = 0; i < 900; ++i, t += 1 / 30.0) x.push(t, face(i % 30 < 4 ? 0.1 : 0.3, 0.3));  // blinking 13% of the time
+  CHECK(x.open_eye_baseline(Side::right) == Approx(0.3));
+  for (int i = 0; i < 900; ++i, t += 1 / 30.0) x.push(t, face(0.26, 0.26));  // 30 s later the eyes rest lower
+  CHECK(x.open_eye_baseline(Side::right) == Approx(0.26));
+}
+
+TEST_CASE("brow movement is signed: raised is positive") {
+  SignalExtractor x(SignalConfig{});
+  for (int i = 0; i < 300; ++i) x.push(i / 30.0, face(0.3, 0.3, 0.40));
+  const FrameSignals s = x.push(10.0, face(0.3, 0.3, 0.47));
+  CHECK(s.brow[0] == Approx(0.07).margin(0.005));
+}
+
+TEST_CASE("frames without a face, badly tracked, or with extreme pose carry no signal") {
+  SignalExtractor x(SignalConfig{});
+  FaceMeasurement lost;
+  CHECK_FALSE(x.push(0.0, lost).valid);
+  FaceMeasurement poor = face(0.3, 0.3);
+  poor.quality = 0.1;
+  CHECK_FALSE(x.push(0.1, poor).valid);
+  FaceMeasurement turned = face(0.3, 0.3);
+  turned.extreme_pose = true;
+  CHECK_FALSE(x.push(0.2, turned).valid);
+  CHECK(x.push(0.3, face(0.3, 0.3)).valid);
+}
+
+TEST_CASE("a fast head movement makes frames invalid") {
+  SignalExtractor x(SignalConfig{});
+  FaceMeasurement a = face(0.3, 0.3);
+  a.frame.origin = {100, 100};
+  CHECK(x.push(0.0, a).valid);
+  FaceMeasurement b = a;
+  b.frame.origin = {130, 100};  // half an inter-ocular distance in 33 ms
+  CHECK_FALSE(x.push(1 / 30.0, b).valid);
+}

@@ -1,0 +1,185 @@
+#include "core/twitch_detector.h"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <functional>
+
+using namespace hemitrack;
+
+namespace {
+
+constexpr double kFps = 30.0;
+
+// Builds a synthetic signal trace: relaxed both sides with a little deterministic noise, plus
+// whatever the test paints on top.
+struct Trace {
+  std::vector<FrameSignals> frames;
+
+  explicit Trace(double seconds) {
+    unsigned state = 12345;
+    const auto noise = [&] {
+      state = state * 1103515245u + 12345u;
+      return ((state >> 16) % 1000) / 1000.0 * 0.06;  // 0..0.06
+    };
+    for (int i = 0; i < static_cast<int>(seconds * kFps); ++i) {
+      FrameSignals s;
+      s.time_s = i / kFps;
+      s.face_found = s.valid = true;
+      s.quality = 1.0;
+      s.closure = {noise(), noise()};
+      s.mouth = {noise() * 0.2, noise() * 0.2};
+      s.brow = {noise() * 0.1, noise() * 0.1};
+      frames.push_back(s);
+    }
+  }
+  // Sets a signal over [t0, t1) for one side.
+  Trace& paint(Side side, double t0, double t1, const std::function<void(FrameSignals&, std::size_t)>& f) {
+    for (auto& s : frames)
+      if (s.time_s >= t0 && s.time_s < t1) f(s, static_cast<std::size_t>(index_of(side)));
+    return *this;
+  }
+  Trace& close_eye(Side side, double t0, double t1, double closure = 0.85) {
+    return paint(side, t0, t1, [&](FrameSignals& s, std::size_t i) { s.closure[i] = closure; });
+  }
+  Trace& pull_mouth(Side side, double t0, double t1, double amount = 0.1) {
+    return paint(side, t0, t1, [&](FrameSignals& s, std::size_t i) { s.mouth[i] = amount; });
+  }
+  Trace& move_brow(Side side, double t0, double t1, double amount) {
+    return paint(side, t0, t1, [&](FrameSignals& s, std::size_t i) { s.brow[i] = amount; });
+  }
+};
+
+struct Detected {
+  std::vector<TwitchEvent> events;
+  std::vector<Blink> blinks;
+};
+
+Detected run(const Trace& trace, DetectorConfig config = {}) {
+  TwitchDetector detector(config);
+  for (const auto& s : trace.frames) detector.push(s);
+  detector.finish();
+  return {detector.take_events(), detector.take_blinks()};
+}
+
+}  // namespace
+
+TEST_CASE("an 80 ms left-only closure is one left clonic eye event") {
+  const Detected d = run(Trace(4.0).close_eye(Side::left, 2.0, 2.08));
+  REQUIRE(d.events.size() == 1);
+  const TwitchEvent& e = d.events[0];
+  CHECK(e.side == Side::left);
+  CHECK(e.kind == EventKind::clonic);
+  CHECK(e.regions == std::vector<Region>{Region::eye});
+  CHECK(e.start_s == Approx(2.0).margin(0.05));
+  CHECK(e.peak_closure == Approx(0.85));
+  CHECK(d.blinks.empty());
+}
+
+TEST_CASE("a symmetric 250 ms closure is a blink, not an event") {
+  const Detected d = run(Trace(4.0).close_eye(Side::left, 2.0, 2.25).close_eye(Side::right, 2.0, 2.25));
+  CHECK(d.events.empty());
+  REQUIRE(d.blinks.size() == 1);
+  CHECK(d.blinks[0].start_s == Approx(2.0).margin(0.05));
+  CHECK(d.blinks[0].end_s == Approx(2.25).margin(0.05));
+}
+
+TEST_CASE("a blink with unequal depth and a one-frame lag is still a blink") {
+  const Detected d = run(Trace(4.0).close_eye(Side::left, 2.0, 2.2, 0.9).close_eye(Side::right, 2.033, 2.233, 0.5));
+  CHECK(d.events.empty());
+  CHECK(d.blinks.size() == 1);
+}
+
+TEST_CASE("a 2 s left closure is one tonic event") {
+  const Detected d = run(Trace(5.0).close_eye(Side::left, 1.5, 3.5));
+  REQUIRE(d.events.size() == 1);
+  CHECK(d.events[0].side == Side::left);
+  CHECK(d.events[0].kind == EventKind::tonic);
+  CHECK(d.events[0].duration_s() == Approx(2.0).margin(0.07));
+}
+
+TEST_CASE("the twitches of a burst stay separate events") {
+  Trace trace(5.0);
+  for (int k = 0; k < 4; ++k) trace.close_eye(Side::right, 2.0 + k * 0.3, 2.0 + k * 0.3 + 0.1);
+  const Detected d = run(trace);
+  REQUIRE(d.events.size() == 4);
+  for (const auto& e : d.events) CHECK(e.side == Side::right);
+  for (std::size_t k = 1; k < 4; ++k) CHECK(d.events[k].start_s > d.events[k - 1].end_s - 1e-9);
+}
+
+TEST_CASE("a blink of the other eye during a one-sided tonic spasm does not hide the spasm") {
+  const Detected d = run(Trace(6.0).close_eye(Side::right, 2.0, 4.0).close_eye(Side::left, 3.0, 3.2));
+  REQUIRE(d.events.size() == 1);
+  CHECK(d.events[0].side == Side::right);
+  CHECK(d.events[0].kind == EventKind::tonic);
+}
+
+TEST_CASE("a one-sided mouth-corner pull is a mouth event; a symmetric smile is nothing") {
+  const Detected one = run(Trace(4.0).pull_mouth(Side::right, 2.0, 2.2));
+  REQUIRE(one.events.size() == 1);
+  CHECK(one.events[0].side == Side::right);
+  CHECK(one.events[0].regions == std::vector<Region>{Region::mouth});
+  CHECK(one.events[0].peak_closure == 0.0);
+
+  const Detected smile = run(Trace(4.0).pull_mouth(Side::right, 2.0, 2.6).pull_mouth(Side::left, 2.0, 2.6));
+  CHECK(smile.events.empty());
+}
+
+TEST_CASE("eye and mouth twitching together on one side are one event with both regions") {
+  const Detected d = run(Trace(4.0).close_eye(Side::left, 2.0, 2.2).pull_mouth(Side::left, 2.03, 2.2));
+  REQUIRE(d.events.size() == 1);
+  CHECK(d.events[0].regions == std::vector<Region>{Region::eye, Region::mouth});
+}
+
+TEST_CASE("the other Babinski sign: brow rising on the closing eye's side is marked") {
+  const Detected raised = run(Trace(4.0).close_eye(Side::left, 2.0, 2.3).move_brow(Side::left, 2.0, 2.3, 0.09));
+  REQUIRE(raised.events.size() == 1);
+  CHECK(raised.events[0].other_babinski);
+  CHECK(raised.events[0].involves(Region::brow));
+
+  const Detected lowered = run(Trace(4.0).close_eye(Side::left, 2.0, 2.3).move_brow(Side::left, 2.0, 2.3, -0.09));
+  REQUIRE(lowered.events.size() == 1);
+  CHECK_FALSE(lowered.events[0].other_babinski);
+  CHECK(lowered.events[0].involves(Region::brow));
+}
+
+TEST_CASE("events are reported while streaming, without waiting for the end") {
+  Trace trace(4.0);
+  trace.close_eye(Side::right, 1.0, 1.1);
+  TwitchDetector detector(DetectorConfig{});
+  std::vector<TwitchEvent> seen;
+  double reported_at = -1;
+  for (const auto& s : trace.frames) {
+    detector.push(s);
+    for (auto& e : detector.take_events()) {
+      seen.push_back(e);
+      if (reported_at < 0) reported_at = s.time_s;
+    }
+  }
+  REQUIRE(seen.size() == 1);
+  CHECK(reported_at < 1.1 + DetectorConfig{}.settle_s + 0.2);
+}
+
+TEST_CASE("frames without a face end an episode rather than stretch it") {
+  Trace trace(5.0);
+  trace.close_eye(Side::left, 2.0, 3.5);
+  for (auto& s : trace.frames)
+    if (s.time_s >= 2.2) s.valid = false;
+  const Detected d = run(trace);
+  REQUIRE(d.events.size() == 1);
+  CHECK(d.events[0].kind == EventKind::clonic);
+  CHECK(d.events[0].end_s < 2.3);
+}
+
+TEST_CASE("detector configuration rejects contradictory thresholds") {
+  DetectorConfig c;
+  CHECK(c.validate().empty());
+  c.eye_off = c.eye_on + 0.1;
+  CHECK_FALSE(c.validate().empty());
+  c = DetectorConfig{};
+  c.partner_fraction = 0.0;
+  CHECK_FALSE(c.validate().empty());
+  c = DetectorConfig{};
+  c.max_episode_s = 0.5;
+  CHECK_FALSE(c.validate().empty());
+}

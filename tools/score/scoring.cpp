@@ -1,0 +1,73 @@
+#include "scoring.h"
+
+#include <algorithm>
+#include <cmath>
+#include <tuple>
+
+namespace hemitrack {
+namespace {
+
+bool overlap(double a0, double a1, double b0, double b1, double tol) { return a0 <= b1 + tol && b0 <= a1 + tol; }
+
+double quantile(std::vector<double> v, double q) {
+  if (v.empty()) return 0.0;
+  std::sort(v.begin(), v.end());
+  const double pos = q * static_cast<double>(v.size() - 1);
+  const auto lo = static_cast<std::size_t>(std::floor(pos));
+  const auto hi = std::min(lo + 1, v.size() - 1);
+  return v[lo] + (v[hi] - v[lo]) * (pos - static_cast<double>(lo));
+}
+
+}  // namespace
+
+ScoreReport score_events(const ScoreInput& in) {
+  ScoreReport r;
+  std::vector<std::tuple<double, std::size_t, std::size_t>> candidates;  // onset gap, truth, detected
+  for (std::size_t t = 0; t < in.truth_events.size(); ++t)
+    for (std::size_t d = 0; d < in.detected.size(); ++d) {
+      const auto& a = in.truth_events[t];
+      const auto& b = in.detected[d];
+      if (overlap(a.start_s, a.end_s, b.start_s, b.end_s, in.tolerance_s))
+        candidates.emplace_back(std::abs(a.start_s - b.start_s), t, d);
+    }
+  std::sort(candidates.begin(), candidates.end());
+  std::vector<bool> truth_used(in.truth_events.size(), false), detected_used(in.detected.size(), false);
+  std::vector<double> onset_errors;
+  for (const auto& [gap, t, d] : candidates) {
+    if (truth_used[t] || detected_used[d]) continue;
+    truth_used[t] = detected_used[d] = true;
+    ++r.true_positives;
+    onset_errors.push_back(gap);
+    const auto& truth = in.truth_events[t];
+    const auto& found = in.detected[d];
+    if (truth.side == found.side) ++r.side_correct;
+    if (truth.kind == EventKind::tonic && found.kind == EventKind::tonic) ++r.tonic_found;
+    if (truth.other_babinski && found.other_babinski) ++r.babinski_marked;
+  }
+  for (std::size_t t = 0; t < in.truth_events.size(); ++t) {
+    if (in.truth_events[t].kind == EventKind::tonic) ++r.tonic_truth;
+    if (in.truth_events[t].other_babinski) ++r.babinski_truth;
+    if (!truth_used[t]) r.missed_truth_ids.push_back(in.truth_events[t].id);
+  }
+  for (std::size_t d = 0; d < in.detected.size(); ++d) {
+    if (detected_used[d]) continue;
+    r.false_positive_ids.push_back(in.detected[d].id);
+    const auto& e = in.detected[d];
+    if (std::any_of(in.truth_blinks.begin(), in.truth_blinks.end(),
+                    [&](const Interval& b) { return overlap(b.start_s, b.end_s, e.start_s, e.end_s, in.tolerance_s); }))
+      ++r.blinks_counted_as_events;
+  }
+  r.false_negatives = static_cast<int>(r.missed_truth_ids.size());
+  r.false_positives = static_cast<int>(r.false_positive_ids.size());
+  const int detected = r.true_positives + r.false_positives;
+  const int truth = r.true_positives + r.false_negatives;
+  r.precision = detected > 0 ? static_cast<double>(r.true_positives) / detected : (truth == 0 ? 1.0 : 0.0);
+  r.recall = truth > 0 ? static_cast<double>(r.true_positives) / truth : 1.0;
+  r.f1 = r.precision + r.recall > 0 ? 2 * r.precision * r.recall / (r.precision + r.recall) : 0.0;
+  r.side_accuracy = r.true_positives > 0 ? static_cast<double>(r.side_correct) / r.true_positives : 0.0;
+  r.median_onset_error_s = quantile(onset_errors, 0.5);
+  r.p90_onset_error_s = quantile(onset_errors, 0.9);
+  return r;
+}
+
+}  // namespace hemitrack
