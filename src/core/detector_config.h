@@ -13,9 +13,12 @@ struct DetectorConfig {
   // twitches of a burst separate even when the lid does not fully reopen between them.
   double eye_off = 0.18;
   double release_fraction = 0.45;
+  // Samples in a row below the release level that end an episode: a lone noisy sample must not
+  // split a tonic spasm, while the open gaps inside a burst (>= 100 ms) still separate twitches.
+  int release_samples = 2;
 
-  // Mouth-corner displacement (inter-ocular distances) that starts a mouth episode; about five
-  // noise widths of the tracked corner.
+  // Mouth-corner pull (inter-ocular distances along the zygomaticus direction, up and outward)
+  // that starts a mouth episode; about five noise widths of the tracked corner.
   double mouth_on = 0.055;
   double mouth_off = 0.03;
   // Brow movement (inter-ocular distances, either direction) that starts a brow episode.

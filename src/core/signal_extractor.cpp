@@ -15,6 +15,12 @@ std::string SignalConfig::validate() const {
 }
 
 namespace {
+// The zygomaticus major pulls the mouth corner up and out, about 55 degrees above the horizontal.
+// Projecting onto that line keeps its pull whole while speech, which mostly opens the mouth
+// downwards, and tracking jitter across the line do not count.
+constexpr double kPullOutward = 0.574;  // cos 55°
+constexpr double kPullUp = 0.819;       // sin 55°
+
 RollingQuantile median_over(double window) { return RollingQuantile(window, 0.5); }
 }  // namespace
 
@@ -66,7 +72,8 @@ FrameSignals SignalExtractor::push(double time_s, const FaceMeasurement& m) {
     const double open = b.ear.value();
     const double span = open * (1.0 - config_.closed_eye_fraction);
     out.closure[i] = span > 0.0 ? std::clamp((open - s.eye_aspect_ratio) / span, 0.0, 1.0) : 0.0;
-    out.mouth[i] = std::hypot(s.mouth_outward - b.mouth_outward.value(), s.mouth_down - b.mouth_down.value());
+    out.mouth[i] = kPullOutward * (s.mouth_outward - b.mouth_outward.value()) -
+                   kPullUp * (s.mouth_down - b.mouth_down.value());
     out.brow[i] = s.brow_height - b.brow.value();
   }
   return out;

@@ -34,7 +34,9 @@ struct FrameSignals {
   bool valid = false;  // face found, tracked well enough, pose comparable
   double quality = 0.0;
   std::array<double, 2> closure{};  // 0 open .. 1 closed, per side (index_of(Side))
-  std::array<double, 2> mouth{};    // corner displacement from its baseline, inter-ocular units
+  // Mouth-corner pull from its baseline along the zygomaticus major's line of action (up and
+  // outward), inter-ocular units; negative when the corner moves in or down (speech, frowning).
+  std::array<double, 2> mouth{};
   std::array<double, 2> brow{};     // brow height above its baseline, inter-ocular units (+ raised)
   HeadPose pose;
   bool extreme_pose = false;

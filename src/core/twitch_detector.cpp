@@ -71,6 +71,7 @@ std::vector<Blink> TwitchDetector::take_blinks() { return std::exchange(blinks_,
 void TwitchDetector::close(Machine& m, std::int64_t last) {
   m.active = false;
   m.episode.last = std::max(m.episode.first, last);
+  if (m.episode.apex > m.episode.last) m.episode.apex = m.episode.last;
   pending_.push_back(m.episode);
 }
 
@@ -87,6 +88,7 @@ void TwitchDetector::update_machines(std::int64_t i) {
       if (!m.active) {
         if (v >= on_threshold(region)) {
           m.active = true;
+          m.below_since = -1;
           m.episode = {side, region, i, i, i, v};
         }
         continue;
@@ -95,7 +97,10 @@ void TwitchDetector::update_machines(std::int64_t i) {
         m.episode.peak = v;
         m.episode.apex = i;
       }
-      if (v < off_threshold(region, m.episode.peak)) close(m, i - 1);
+      // One noisy sample below the release level must not split a sustained contraction.
+      if (v >= off_threshold(region, m.episode.peak)) m.below_since = -1;
+      else if (m.below_since < 0) m.below_since = i;
+      if (m.below_since >= 0 && i - m.below_since + 1 >= config_.release_samples) close(m, m.below_since - 1);
       else if (s.time_s - at(m.episode.first).time_s > config_.max_episode_s) close(m, i);
     }
   }
@@ -231,6 +236,15 @@ void TwitchDetector::classify(std::vector<Episode> cluster) {
     }
   }
   blinks_.insert(blinks_.end(), cluster_blinks.begin(), cluster_blinks.end());
+
+  // The shape model couples a half-face's features: both lids closing in a blink drag one mouth
+  // corner or brow estimate along. Mouth or brow movement during a blink is that artefact.
+  std::erase_if(one_sided, [&](const Component& c) {
+    return c.episode.region != Region::eye &&
+           std::any_of(cluster_blinks.begin(), cluster_blinks.end(), [&](const Blink& b) {
+             return overlaps(b.start_s, b.end_s, c.start_s, c.end_s, 0.0);
+           });
+  });
 
   // Eye episodes anchor events; same-side mouth and brow episodes that overlap them add regions.
   std::vector<bool> used(one_sided.size(), false);

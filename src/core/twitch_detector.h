@@ -53,6 +53,7 @@ class TwitchDetector {
   struct Machine {
     bool active = false;
     Episode episode{};
+    std::int64_t below_since = -1;  // first sample of the current run below the release level
   };
   struct Component {
     Episode episode;

@@ -26,6 +26,26 @@ double overlap(const dlib::rectangle& a, const dlib::rectangle& b) {
   return inter / static_cast<double>(a.area() + b.area() - inter);
 }
 
+// The crop for the next frame follows the face, but not the landmark jitter: the predictor's
+// output shifts with sub-pixel changes of its input, so a crop that trembles with last frame's
+// noise feeds that noise back. Small apparent motion is followed slowly, real motion at once.
+FaceFrame follow(const FaceFrame& anchor, const FaceFrame& measured) {
+  const double shift = std::hypot(measured.origin.x - anchor.origin.x, measured.origin.y - anchor.origin.y) /
+                       anchor.inter_ocular;
+  const double zoom = std::abs(std::log(measured.inter_ocular / anchor.inter_ocular));
+  const double turn = std::abs(std::atan2(anchor.x_axis.x * measured.x_axis.y - anchor.x_axis.y * measured.x_axis.x,
+                                          anchor.x_axis.x * measured.x_axis.x + anchor.x_axis.y * measured.x_axis.y));
+  const double alpha = std::clamp((shift + zoom + turn) / 0.08, 0.15, 1.0);
+  FaceFrame out;
+  out.origin = anchor.origin + (measured.origin - anchor.origin) * alpha;
+  out.inter_ocular = anchor.inter_ocular + (measured.inter_ocular - anchor.inter_ocular) * alpha;
+  Point2 x = anchor.x_axis + (measured.x_axis - anchor.x_axis) * alpha;
+  const double n = std::hypot(x.x, x.y);
+  out.x_axis = {x.x / n, x.y / n};
+  out.y_axis = {-out.x_axis.y, out.x_axis.x};
+  return out;
+}
+
 }  // namespace
 
 std::string TrackerConfig::validate() const {
@@ -82,6 +102,7 @@ bool FaceTracker::acquire(const cv::Mat& bgr) {
   learn_box(box, frame);
   last_pose_ = estimate_head_pose(shape, bgr.size());
   last_landmarks_ = shape;
+  anchor_ = face_frame_from(shape);
   tracking_ = true;
   misses_ = 0;
   frames_since_confirm_ = 0;
@@ -134,8 +155,7 @@ FaceObservation FaceTracker::process(const cv::Mat& bgr) {
     if (!acquire(bgr)) return obs;
   }
 
-  const FaceFrame anchor = face_frame_from(last_landmarks_);
-  SideFit fit = fitter_.fit(bgr, anchor, box_);
+  SideFit fit = fitter_.fit(bgr, anchor_, box_);
   const FaceFrame now = face_frame_from(fit.landmarks);
   if (now.inter_ocular < config_.min_inter_ocular_px || !std::isfinite(now.inter_ocular)) {
     reset();
@@ -157,6 +177,7 @@ FaceObservation FaceTracker::process(const cv::Mat& bgr) {
   }
 
   last_landmarks_ = fit.landmarks;
+  anchor_ = follow(anchor_, now);
   obs.landmarks = fit.landmarks;
   FaceMeasurement& m = obs.measurement;
   m.face_found = true;

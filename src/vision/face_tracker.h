@@ -58,6 +58,7 @@ class FaceTracker {
 
   bool tracking_ = false;
   Shape68 last_landmarks_{};
+  FaceFrame anchor_;  // where the next frame's upright crop is cut
   FaceBoxModel box_;
   HeadPose last_pose_;
   int frames_since_confirm_ = 0;

