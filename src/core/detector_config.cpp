@@ -16,7 +16,10 @@ std::string DetectorConfig::validate() const {
   if (release_samples < 1) return "release_samples must be at least 1";
   if (!(partner_fraction > 0.0 && partner_fraction <= 1.0)) return "partner_fraction must be in (0, 1]";
   if (!(apex_match_s > 0.0)) return "apex_match_s must be positive";
+  if (!(eye_noise_multiple >= 0.0 && mouth_noise_multiple >= 0.0 && brow_noise_multiple >= 0.0))
+    return "noise multiples must not be negative";
   if (!(tonic_min_s > 0.0)) return "tonic_min_s must be positive";
+  if (!(rest_window_s > 0.0)) return "rest_window_s must be positive";
   if (!(settle_s >= 0.0)) return "settle_s must not be negative";
   if (!(max_episode_s > tonic_min_s)) return "max_episode_s must exceed tonic_min_s";
   if (!(max_walk_back_s >= 0.0)) return "max_walk_back_s must not be negative";

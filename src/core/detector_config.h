@@ -17,19 +17,30 @@ struct DetectorConfig {
   // split a tonic spasm, while the open gaps inside a burst (>= 100 ms) still separate twitches.
   int release_samples = 2;
 
-  // Mouth-corner pull (inter-ocular distances along the zygomaticus direction, up and outward)
-  // that starts a mouth episode; about five noise widths of the tracked corner.
-  double mouth_on = 0.055;
-  double mouth_off = 0.03;
+  // Mouth-corner rise (inter-ocular distances) that starts a mouth episode; about four noise
+  // widths of the tracked corner on steady webcam footage.
+  double mouth_on = 0.045;
+  double mouth_off = 0.025;
   // Brow movement (inter-ocular distances, either direction) that starts a brow episode.
   double brow_on = 0.05;
   double brow_off = 0.028;
+
+  // Footage differs in noise (face size, light, compression, speech). Each threshold rises to this
+  // many times the region's measured spread (FrameSignals::spread) when that is higher than the
+  // fixed value above, so noisy footage does not turn its noise into events.
+  double eye_noise_multiple = 3.5;
+  double mouth_noise_multiple = 4.0;
+  double brow_noise_multiple = 4.0;
 
   // The other side counts as taking part when its signal reaches this fraction of the active
   // side's: a blink closes both eyes, if not always equally deep.
   double partner_fraction = 0.5;
   // Left and right closures whose apexes fall within this many seconds are one blink.
   double apex_match_s = 0.15;
+
+  // An episode must rise by its on-threshold above the median of this window before it (the
+  // resting level), not merely cross the threshold from a raised level.
+  double rest_window_s = 1.0;
 
   double tonic_min_s = 1.0;   // Jankovic: spasms over 1 s are tonic, shorter ones clonic
   double settle_s = 0.3;      // wait after an episode ends before classifying it (partner may lag)

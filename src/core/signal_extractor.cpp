@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace hemitrack {
 
@@ -11,16 +12,12 @@ std::string SignalConfig::validate() const {
   if (!(closed_eye_fraction >= 0.0 && closed_eye_fraction < 0.9)) return "closed_eye_fraction must be in [0, 0.9)";
   if (!(min_quality >= 0.0 && min_quality <= 1.0)) return "min_quality must be in [0, 1]";
   if (!(max_head_speed > 0.0)) return "max_head_speed must be positive";
+  if (!(noise_window_s >= 1.0)) return "noise_window_s must be at least 1 s";
+  if (!(warmup_s >= 0.0)) return "warmup_s must not be negative";
   return {};
 }
 
 namespace {
-// The zygomaticus major pulls the mouth corner up and out, about 55 degrees above the horizontal.
-// Projecting onto that line keeps its pull whole while speech, which mostly opens the mouth
-// downwards, and tracking jitter across the line do not count.
-constexpr double kPullOutward = 0.574;  // cos 55°
-constexpr double kPullUp = 0.819;       // sin 55°
-
 RollingQuantile median_over(double window) { return RollingQuantile(window, 0.5); }
 }  // namespace
 
@@ -58,7 +55,13 @@ FrameSignals SignalExtractor::push(double time_s, const FaceMeasurement& m) {
   else previous_face_.reset();
   out.valid = m.face_found && !m.extreme_pose && m.quality >= config_.min_quality &&
               out.head_speed <= config_.max_head_speed;
-  if (!out.valid) return out;
+  if (!out.valid) {
+    last_valid_time_.reset();
+    return out;
+  }
+  if (last_valid_time_) valid_time_s_ += time_s - *last_valid_time_;
+  last_valid_time_ = time_s;
+  out.settled = valid_time_s_ >= config_.warmup_s;
 
   for (Side side : kBothSides) {
     const auto i = static_cast<std::size_t>(index_of(side));
@@ -72,11 +75,36 @@ FrameSignals SignalExtractor::push(double time_s, const FaceMeasurement& m) {
     const double open = b.ear.value();
     const double span = open * (1.0 - config_.closed_eye_fraction);
     out.closure[i] = span > 0.0 ? std::clamp((open - s.eye_aspect_ratio) / span, 0.0, 1.0) : 0.0;
-    out.mouth[i] = kPullOutward * (s.mouth_outward - b.mouth_outward.value()) -
-                   kPullUp * (s.mouth_down - b.mouth_down.value());
+    out.mouth[i] = b.mouth_down.value() - s.mouth_down;
     out.brow[i] = s.brow_height - b.brow.value();
   }
+  update_spread(time_s, out);
+  out.spread = spread_;
   return out;
+}
+
+void SignalExtractor::update_spread(double time_s, const FrameSignals& s) {
+  spread_samples_[0].emplace_back(time_s, s.closure[0] - s.closure[1]);
+  spread_samples_[1].emplace_back(time_s, s.mouth[0]);
+  spread_samples_[1].emplace_back(time_s, s.mouth[1]);
+  spread_samples_[2].emplace_back(time_s, s.brow[0]);
+  spread_samples_[2].emplace_back(time_s, s.brow[1]);
+  for (auto& q : spread_samples_)
+    while (!q.empty() && q.front().first < time_s - config_.noise_window_s) q.pop_front();
+  // The spread moves slowly; recomputing it a few times a second is plenty.
+  if (++frames_since_spread_ < 8 && spread_[0] > 0.0) return;
+  frames_since_spread_ = 0;
+  std::vector<double> v;
+  for (std::size_t r = 0; r < spread_samples_.size(); ++r) {
+    v.clear();
+    for (const auto& [t, x] : spread_samples_[r]) v.push_back(x);
+    const auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
+    std::nth_element(v.begin(), mid, v.end());
+    const double median = *mid;
+    for (double& x : v) x = std::abs(x - median);
+    std::nth_element(v.begin(), mid, v.end());
+    spread_[r] = 1.4826 * *mid;
+  }
 }
 
 }  // namespace hemitrack

@@ -8,6 +8,7 @@
 #include "core/rolling_quantile.h"
 
 #include <array>
+#include <deque>
 #include <optional>
 #include <utility>
 #include <string>
@@ -20,10 +21,16 @@ struct SignalConfig {
   double open_eye_quantile = 0.85;
   // Aspect ratio of a fully closed eye as a fraction of the open one; closure reads 1 there.
   double closed_eye_fraction = 0.4;
-  double min_quality = 0.4;  // frames tracked worse than this carry no signal
+  // Frames tracked worse than this carry no signal: below it the two side fits disagree in scale,
+  // which is how a misfit (a hand, a fast turn) shows.
+  double min_quality = 0.7;
   // Head movement faster than this (inter-ocular distances per second, translation plus scale
   // change) makes the landmark fit lag and the lids read as closing: such frames carry no signal.
   double max_head_speed = 1.2;
+  // Valid face time needed before baselines and noise levels are trusted for detection.
+  double warmup_s = 1.5;
+  // Window over which the footage's own noise level is estimated (see FrameSignals::spread).
+  double noise_window_s = 30.0;
 
   std::string validate() const;
 };
@@ -32,15 +39,23 @@ struct FrameSignals {
   double time_s = 0.0;
   bool face_found = false;
   bool valid = false;  // face found, tracked well enough, pose comparable
+  bool settled = false;  // valid, and the baselines have seen enough of this face to compare with
   double quality = 0.0;
   std::array<double, 2> closure{};  // 0 open .. 1 closed, per side (index_of(Side))
-  // Mouth-corner pull from its baseline along the zygomaticus major's line of action (up and
-  // outward), inter-ocular units; negative when the corner moves in or down (speech, frowning).
+  // Mouth-corner rise above its baseline, inter-ocular units: the zygomaticus major pulls the
+  // corner up and out. Only the rise is used: turning the head shifts the corners sideways
+  // (one out, one in) and would read as a one-sided pull, while it leaves their height alone.
+  // Speech mostly opens the mouth downwards, which reads negative.
   std::array<double, 2> mouth{};
   std::array<double, 2> brow{};     // brow height above its baseline, inter-ocular units (+ raised)
   HeadPose pose;
   bool extreme_pose = false;
   double head_speed = 0.0;  // inter-ocular distances per second
+  // How much each region's signal scatters on this footage while nothing happens (robust: median
+  // absolute deviation, scaled to a standard deviation), indexed by Region. For the eyes it is the
+  // scatter of the left-right difference, which blinks, gaze and lighting do not inflate. Noisy
+  // footage (small faces, low light, speech) raises the detector's thresholds with it.
+  std::array<double, 3> spread{};
 };
 
 class SignalExtractor {
@@ -58,8 +73,15 @@ class SignalExtractor {
     RollingQuantile mouth_down;
     RollingQuantile brow;
   };
+  void update_spread(double time_s, const FrameSignals& s);
+
   SignalConfig config_;
   std::array<SideBaselines, 2> baselines_;
+  std::array<std::deque<std::pair<double, double>>, 3> spread_samples_;
+  std::array<double, 3> spread_{};
+  double valid_time_s_ = 0.0;
+  std::optional<double> last_valid_time_;
+  int frames_since_spread_ = 0;
   std::optional<std::pair<double, FaceFrame>> previous_face_;
 };
 

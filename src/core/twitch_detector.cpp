@@ -40,8 +40,14 @@ double TwitchDetector::value(std::int64_t i, Side side, Region region) const {
   return 0.0;
 }
 
-double TwitchDetector::on_threshold(Region r) const {
-  return r == Region::eye ? config_.eye_on : r == Region::mouth ? config_.mouth_on : config_.brow_on;
+double TwitchDetector::on_threshold(Region r, const Sample& s) const {
+  const double spread = s.spread[static_cast<std::size_t>(r)];
+  switch (r) {
+    case Region::eye: return std::max(config_.eye_on, config_.eye_noise_multiple * spread);
+    case Region::mouth: return std::max(config_.mouth_on, config_.mouth_noise_multiple * spread);
+    case Region::brow: return std::max(config_.brow_on, config_.brow_noise_multiple * spread);
+  }
+  return 0.0;
 }
 
 double TwitchDetector::off_threshold(Region r, double peak) const {
@@ -51,7 +57,7 @@ double TwitchDetector::off_threshold(Region r, double peak) const {
 
 void TwitchDetector::push(const FrameSignals& s) {
   assert(history_.empty() || s.time_s >= history_.back().time_s);
-  history_.push_back({s.time_s, s.valid, s.closure, s.mouth, s.brow});
+  history_.push_back({s.time_s, s.valid, s.settled, s.closure, s.mouth, s.brow, s.spread});
   const std::int64_t i = history_base_ + static_cast<std::int64_t>(history_.size()) - 1;
   update_machines(i);
   classify_ready(false);
@@ -86,7 +92,7 @@ void TwitchDetector::update_machines(std::int64_t i) {
       }
       const double v = value(i, side, region);
       if (!m.active) {
-        if (v >= on_threshold(region)) {
+        if (s.settled && v >= on_threshold(region, s)) {
           m.active = true;
           m.below_since = -1;
           m.episode = {side, region, i, i, i, v};
@@ -173,13 +179,24 @@ bool TwitchDetector::partner_took_part(const Episode& e) const {
   while (b < hi && at(b + 1).time_s <= apex_t + config_.apex_match_s) ++b;
   const double f = config_.partner_fraction;
   if (e.region != Region::eye) {
+    // Either direction counts: the partner moving the opposite way is the signature of a tilted
+    // eye line (a misfit rolls one corner up and the other down), not of a one-sided pull.
     a = std::min(a, e.first);
     b = std::max(b, e.last);
-    return max_over(a, b, partner, e.region, false) >= f * e.peak;
+    double largest = 0.0;
+    const auto k = static_cast<std::size_t>(index_of(partner));
+    for (std::int64_t i = a; i <= b; ++i) {
+      if (!at(i).valid) continue;
+      const double v = e.region == Region::mouth ? at(i).mouth[k] : at(i).brow[k];
+      largest = std::max(largest, std::abs(v));
+    }
+    return largest >= f * e.peak;
   }
   const double near_apex = max_over(a, b, partner, Region::eye, false);
-  const double over_episode = median_over(e.first, e.last, partner, Region::eye);
-  return near_apex >= f * e.peak && over_episode >= f * median_over(e.first, e.last, e.side, Region::eye);
+  if (near_apex < f * e.peak) return false;
+  if (at(e.last).time_s - at(e.first).time_s < config_.tonic_min_s) return true;
+  // A long closure: the partner must stay closed along with it, or it was a blink inside a spasm.
+  return median_over(e.first, e.last, partner, Region::eye) >= f * median_over(e.first, e.last, e.side, Region::eye);
 }
 
 double TwitchDetector::floor_of(Region r) const {
@@ -211,9 +228,24 @@ double TwitchDetector::foot_after(const Episode& e) const {
   return (at(k).time_s + at(k + 1).time_s) / 2.0;
 }
 
+// How far the signal rose above where it had been resting just before. An episode that merely
+// pokes over the threshold from an already raised level (a slow squint, drift the baseline has
+// not yet followed) is not a contraction.
+double TwitchDetector::prominence(const Episode& e) const {
+  const double from = at(e.first).time_s - config_.rest_window_s;
+  std::vector<double> before;
+  for (std::int64_t k = e.first - 1; k >= history_base_ && at(k).time_s >= from; --k)
+    if (at(k).valid) before.push_back(value(k, e.side, e.region));
+  if (before.empty()) return e.peak;
+  const auto mid = before.begin() + static_cast<std::ptrdiff_t>(before.size() / 2);
+  std::nth_element(before.begin(), mid, before.end());
+  return e.peak - std::max(0.0, *mid);
+}
+
 void TwitchDetector::classify(std::vector<Episode> cluster) {
   std::vector<Component> one_sided;
   std::vector<Blink> cluster_blinks;
+  std::erase_if(cluster, [&](const Episode& e) { return prominence(e) < on_threshold(e.region, at(e.first)); });
   for (const Episode& e : cluster) {
     const Component c{e, foot_before(e), foot_after(e)};
     if (!partner_took_part(e)) {
@@ -315,7 +347,8 @@ void TwitchDetector::prune_history() {
   for (const auto& m : machines_)
     if (m.active) keep_from = std::min(keep_from, m.episode.first);
   for (const auto& e : pending_) keep_from = std::min(keep_from, e.first);
-  const double keep_time = at(keep_from).time_s - config_.max_walk_back_s - config_.apex_match_s - 0.05;
+  const double look_back = std::max(config_.max_walk_back_s + config_.apex_match_s, config_.rest_window_s);
+  const double keep_time = at(keep_from).time_s - look_back - 0.05;
   while (history_.size() > 1 && history_.front().time_s < keep_time) {
     history_.pop_front();
     ++history_base_;

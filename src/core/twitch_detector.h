@@ -38,9 +38,11 @@ class TwitchDetector {
   struct Sample {
     double time_s;
     bool valid;
+    bool settled;
     std::array<double, 2> closure;
     std::array<double, 2> mouth;
     std::array<double, 2> brow;
+    std::array<double, 3> spread;
   };
   struct Episode {
     Side side;
@@ -63,13 +65,14 @@ class TwitchDetector {
 
   const Sample& at(std::int64_t i) const;
   double value(std::int64_t i, Side side, Region region) const;
-  double on_threshold(Region r) const;
+  double on_threshold(Region r, const Sample& s) const;
   double off_threshold(Region r, double peak) const;
   void update_machines(std::int64_t i);
   void close(Machine& m, std::int64_t last);
   void classify_ready(bool flush);
   void classify(std::vector<Episode> cluster);
   bool partner_took_part(const Episode& e) const;
+  double prominence(const Episode& e) const;
   double floor_of(Region r) const;
   double foot_before(const Episode& e) const;
   double foot_after(const Episode& e) const;

@@ -25,7 +25,7 @@ struct Trace {
     for (int i = 0; i < static_cast<int>(seconds * kFps); ++i) {
       FrameSignals s;
       s.time_s = i / kFps;
-      s.face_found = s.valid = true;
+      s.face_found = s.valid = s.settled = true;
       s.quality = 1.0;
       s.closure = {noise(), noise()};
       s.mouth = {noise() * 0.2, noise() * 0.2};
@@ -191,4 +191,36 @@ TEST_CASE("mouth movement during a blink is the shape model's coupling, not an e
                              .pull_mouth(Side::left, 2.03, 2.17, 0.07));
   CHECK(d.events.empty());
   CHECK(d.blinks.size() == 1);
+}
+
+TEST_CASE("a closure that only pokes over the threshold from a raised resting level is not a twitch") {
+  // The left lid rests half-lowered (a slow squint the baseline has not followed yet)...
+  Trace trace(5.0);
+  trace.close_eye(Side::left, 1.0, 5.0, 0.3);
+  // ...and noise lifts it a little further for two frames.
+  trace.close_eye(Side::left, 3.0, 3.07, 0.45);
+  CHECK(run(trace).events.empty());
+  // The same peak from a relaxed lid is a twitch.
+  CHECK(run(Trace(5.0).close_eye(Side::left, 3.0, 3.07, 0.45)).events.size() == 1);
+}
+
+TEST_CASE("noisy footage raises the thresholds with its measured spread") {
+  Trace trace(4.0);
+  trace.close_eye(Side::left, 2.0, 2.1, 0.45);
+  CHECK(run(trace).events.size() == 1);
+  for (auto& s : trace.frames) s.spread = {0.2, 0.0, 0.0};  // eye asymmetry scatters widely here
+  CHECK(run(trace).events.empty());
+}
+
+TEST_CASE("nothing is detected before the baselines have settled") {
+  Trace trace(4.0);
+  trace.close_eye(Side::left, 0.5, 0.6);
+  for (auto& s : trace.frames) s.settled = s.time_s >= 1.0;
+  CHECK(run(trace).events.empty());
+}
+
+TEST_CASE("a mouth corner rising while the other falls is a tilted fit, not a one-sided pull") {
+  Trace trace(4.0);
+  trace.pull_mouth(Side::right, 2.0, 2.2, 0.08).pull_mouth(Side::left, 2.0, 2.2, -0.08);
+  CHECK(run(trace).events.empty());
 }
