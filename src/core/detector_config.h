@@ -28,7 +28,7 @@ struct DetectorConfig {
   // Footage differs in noise (face size, light, compression, speech). Each threshold rises to this
   // many times the region's measured spread (FrameSignals::spread) when that is higher than the
   // fixed value above, so noisy footage does not turn its noise into events.
-  double eye_noise_multiple = 3.5;
+  double eye_noise_multiple = 5.0;
   double mouth_noise_multiple = 4.0;
   double brow_noise_multiple = 4.0;
 

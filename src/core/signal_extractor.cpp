@@ -18,6 +18,8 @@ std::string SignalConfig::validate() const {
 }
 
 namespace {
+constexpr std::size_t kMinSpreadSamples = 60;  // about two seconds of webcam frames
+
 RollingQuantile median_over(double window) { return RollingQuantile(window, 0.5); }
 }  // namespace
 
@@ -57,6 +59,7 @@ FrameSignals SignalExtractor::push(double time_s, const FaceMeasurement& m) {
               out.head_speed <= config_.max_head_speed;
   if (!out.valid) {
     last_valid_time_.reset();
+    last_asymmetry_.reset();
     return out;
   }
   if (last_valid_time_) valid_time_s_ += time_s - *last_valid_time_;
@@ -83,24 +86,32 @@ FrameSignals SignalExtractor::push(double time_s, const FaceMeasurement& m) {
   return out;
 }
 
+// Eyes: the scatter of frame-to-frame changes of the left-right difference. A closure, even a long
+// one, adds only its two edges to them, so footage full of events does not look noisier than it
+// is; slow wandering is left to the detector's resting-level check.
 void SignalExtractor::update_spread(double time_s, const FrameSignals& s) {
-  spread_samples_[0].emplace_back(time_s, s.closure[0] - s.closure[1]);
+  const double asymmetry = s.closure[0] - s.closure[1];
+  if (last_asymmetry_) spread_samples_[0].emplace_back(time_s, (asymmetry - *last_asymmetry_) / std::sqrt(2.0));
+  last_asymmetry_ = asymmetry;
+  // Mouth and brow: their level's own scatter, so that speech, which keeps the mouth moving for
+  // seconds at a time, counts as noise. (Their events are brief; they hardly add to it.)
   spread_samples_[1].emplace_back(time_s, s.mouth[0]);
   spread_samples_[1].emplace_back(time_s, s.mouth[1]);
   spread_samples_[2].emplace_back(time_s, s.brow[0]);
   spread_samples_[2].emplace_back(time_s, s.brow[1]);
   for (auto& q : spread_samples_)
     while (!q.empty() && q.front().first < time_s - config_.noise_window_s) q.pop_front();
-  // The spread moves slowly; recomputing it a few times a second is plenty.
-  if (++frames_since_spread_ < 8 && spread_[0] > 0.0) return;
+  // The scatter moves slowly; recomputing it a few times a second is plenty.
+  if (++frames_since_spread_ < 8) return;
   frames_since_spread_ = 0;
   std::vector<double> v;
   for (std::size_t r = 0; r < spread_samples_.size(); ++r) {
+    if (spread_samples_[r].size() < kMinSpreadSamples) continue;
     v.clear();
     for (const auto& [t, x] : spread_samples_[r]) v.push_back(x);
     const auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
     std::nth_element(v.begin(), mid, v.end());
-    const double median = *mid;
+    const double median = r == 0 ? 0.0 : *mid;  // changes scatter around zero
     for (double& x : v) x = std::abs(x - median);
     std::nth_element(v.begin(), mid, v.end());
     spread_[r] = 1.4826 * *mid;

@@ -51,10 +51,11 @@ struct FrameSignals {
   HeadPose pose;
   bool extreme_pose = false;
   double head_speed = 0.0;  // inter-ocular distances per second
-  // How much each region's signal scatters on this footage while nothing happens (robust: median
-  // absolute deviation, scaled to a standard deviation), indexed by Region. For the eyes it is the
-  // scatter of the left-right difference, which blinks, gaze and lighting do not inflate. Noisy
-  // footage (small faces, low light, speech) raises the detector's thresholds with it.
+  // How much each region's signal scatters on this footage (robust: median absolute deviation,
+  // scaled to a standard deviation), indexed by Region; 0 until about two seconds were seen. For
+  // the eyes it is the frame-to-frame scatter of the left-right difference, which blinks, gaze and
+  // lighting do not inflate; for mouth and brow the scatter of the signal, which speech inflates.
+  // Noisy footage (small faces, low light, compression, talking) raises the thresholds with it.
   std::array<double, 3> spread{};
 };
 
@@ -79,6 +80,7 @@ class SignalExtractor {
   std::array<SideBaselines, 2> baselines_;
   std::array<std::deque<std::pair<double, double>>, 3> spread_samples_;
   std::array<double, 3> spread_{};
+  std::optional<double> last_asymmetry_;
   double valid_time_s_ = 0.0;
   std::optional<double> last_valid_time_;
   int frames_since_spread_ = 0;

@@ -171,16 +171,17 @@ std::variant<SignalsCsvWriter, WriteError> SignalsCsvWriter::open(const std::fil
   w.out_.open(w.temp_path_, std::ios::binary | std::ios::trunc);
   if (!w.out_) return WriteError{"cannot write '" + path.string() + "': the folder is missing or not writable"};
   w.out_ << "frame,time_s,face_found,valid,quality,closure_right,closure_left,mouth_right,mouth_left,"
-            "brow_right,brow_left,yaw_deg,pitch_deg,roll_deg,extreme_pose,head_speed\n";
+            "brow_right,brow_left,yaw_deg,pitch_deg,roll_deg,extreme_pose,head_speed,settled,spread_eye,spread_mouth,spread_brow\n";
   return w;
 }
 
 void SignalsCsvWriter::write(std::int64_t frame_index, const FrameSignals& s) {
   char line[320];
-  std::snprintf(line, sizeof line, "%lld,%.4f,%d,%d,%.3f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.1f,%.1f,%.1f,%d,%.3f\n",
+  std::snprintf(line, sizeof line, "%lld,%.4f,%d,%d,%.3f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.1f,%.1f,%.1f,%d,%.3f,%d,%.4f,%.4f,%.4f\n",
                 static_cast<long long>(frame_index), s.time_s, s.face_found ? 1 : 0, s.valid ? 1 : 0, s.quality,
                 s.closure[0], s.closure[1], s.mouth[0], s.mouth[1], s.brow[0], s.brow[1], s.pose.yaw_deg,
-                s.pose.pitch_deg, s.pose.roll_deg, s.extreme_pose ? 1 : 0, s.head_speed);
+                s.pose.pitch_deg, s.pose.roll_deg, s.extreme_pose ? 1 : 0, s.head_speed, s.settled ? 1 : 0,
+                s.spread[0], s.spread[1], s.spread[2]);
   out_ << line;
 }
 

@@ -13,6 +13,10 @@ namespace {
 
 // The detector's smallest window is 80 px; checking a downscaled crop keeps the check cheap.
 constexpr double kConfirmScale = 0.6;
+// Agreement of the two per-side fits (SideFit::scale_agreement) that a real face reaches easily
+// and face-like patterns do not; sustained worse agreement means the tracker lost the face.
+constexpr double kAcceptFit = 0.5;
+constexpr int kPoorFramesBeforeLost = 8;
 
 Shape68 to_shape(const dlib::full_object_detection& det, double scale = 1.0) {
   Shape68 s;
@@ -72,41 +76,49 @@ void FaceTracker::learn_box(const dlib::rectangle& box, const FaceFrame& frame) 
 }
 
 // Full-frame search. Large frames are searched at reduced size: faces smaller than the
-// detector's window there are too small to measure eyelids anyway.
+// detector's window there are too small to measure eyelids anyway. Candidates are tried in order
+// of preference (nearest to where the face was, else the detector's confidence) and the first
+// one the per-side fits agree is a face wins, so a face-like pattern (a badge, a poster) that
+// the detector also accepts is not followed.
 bool FaceTracker::acquire(const cv::Mat& bgr) {
   cv::Mat grey;
   cv::cvtColor(bgr, grey, cv::COLOR_BGR2GRAY);
   const double scale = grey.cols > 960 ? 960.0 / grey.cols : 1.0;
   cv::Mat search = grey;
   if (scale < 1.0) cv::resize(grey, search, cv::Size(), scale, scale, cv::INTER_AREA);
-  const std::vector<dlib::rectangle> faces = detector_(dlib::cv_image<unsigned char>(search));
-  if (faces.empty()) return false;
+  std::vector<dlib::rect_detection> found;
+  detector_(dlib::cv_image<unsigned char>(search), found, 0.0);
+  if (found.empty()) return false;
 
-  // The main face: the one nearest where the face was, else the largest.
-  const auto by_preference = [&](const dlib::rectangle& a, const dlib::rectangle& b) {
-    if (tracking_ || frames_ > 0) {
-      const FaceFrame f = face_frame_from(last_landmarks_);
-      const auto dist = [&](const dlib::rectangle& r) {
-        return std::hypot(dlib::center(r).x() / scale - f.origin.x, dlib::center(r).y() / scale - f.origin.y);
-      };
-      if (f.inter_ocular > 0) return dist(a) < dist(b);
-    }
-    return a.area() > b.area();
+  const FaceFrame last = face_frame_from(last_landmarks_);
+  const bool seen_before = last.inter_ocular > 0.0;
+  const auto distance = [&](const dlib::rect_detection& d) {
+    return std::hypot(dlib::center(d.rect).x() / scale - last.origin.x, dlib::center(d.rect).y() / scale - last.origin.y);
   };
-  const dlib::rectangle found = *std::min_element(faces.begin(), faces.end(), by_preference);
-  const dlib::rectangle box(std::lround(found.left() / scale), std::lround(found.top() / scale),
-                            std::lround(found.right() / scale), std::lround(found.bottom() / scale));
-  const Shape68 shape = to_shape(predictor_(dlib::cv_image<unsigned char>(grey), box));
-  const FaceFrame frame = face_frame_from(shape);
-  if (frame.inter_ocular < config_.min_inter_ocular_px) return false;
-  learn_box(box, frame);
-  last_pose_ = estimate_head_pose(shape, bgr.size());
-  last_landmarks_ = shape;
-  anchor_ = face_frame_from(shape);
-  tracking_ = true;
-  misses_ = 0;
-  frames_since_confirm_ = 0;
-  return true;
+  std::sort(found.begin(), found.end(), [&](const dlib::rect_detection& a, const dlib::rect_detection& b) {
+    return seen_before ? distance(a) < distance(b) : a.detection_confidence > b.detection_confidence;
+  });
+
+  constexpr std::size_t kMaxCandidates = 3;
+  for (std::size_t i = 0; i < std::min(found.size(), kMaxCandidates); ++i) {
+    const dlib::rectangle& r = found[i].rect;
+    const dlib::rectangle box(std::lround(r.left() / scale), std::lround(r.top() / scale), std::lround(r.right() / scale),
+                              std::lround(r.bottom() / scale));
+    const Shape68 shape = to_shape(predictor_(dlib::cv_image<unsigned char>(grey), box));
+    const FaceFrame frame = face_frame_from(shape);
+    if (frame.inter_ocular < config_.min_inter_ocular_px) continue;
+    learn_box(box, frame);
+    if (fitter_.fit(bgr, frame, box_).scale_agreement < kAcceptFit) continue;
+    last_pose_ = estimate_head_pose(shape, bgr.size());
+    last_landmarks_ = shape;
+    anchor_ = frame;
+    tracking_ = true;
+    misses_ = 0;
+    poor_frames_ = 0;
+    frames_since_confirm_ = 0;
+    return true;
+  }
+  return false;
 }
 
 // Runs the detector where the tracker believes the face is; on success it also refreshes the box
@@ -176,6 +188,11 @@ FaceObservation FaceTracker::process(const cv::Mat& bgr) {
     }
   }
 
+  poor_frames_ = fit.scale_agreement < kAcceptFit ? poor_frames_ + 1 : 0;
+  if (poor_frames_ >= kPoorFramesBeforeLost) {
+    reset();
+    return obs;
+  }
   last_landmarks_ = fit.landmarks;
   anchor_ = follow(anchor_, now);
   obs.landmarks = fit.landmarks;

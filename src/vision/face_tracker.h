@@ -63,6 +63,7 @@ class FaceTracker {
   HeadPose last_pose_;
   int frames_since_confirm_ = 0;
   int misses_ = 0;
+  int poor_frames_ = 0;
   std::size_t frames_ = 0;
 };
 

@@ -3,6 +3,9 @@
 #include "apps/cli/cli_args.h"
 #include "apps/cli/exit_codes.h"
 
+#include <opencv2/core/utils/logger.hpp>
+
+#include <cstdlib>
 #include <exception>
 #include <iostream>
 #include <string>
@@ -10,6 +13,10 @@
 
 int main(int argc, char** argv) {
   using namespace hemitrack;
+  // Decoder chatter about a damaged file would bury the one-line error that explains it; the
+  // user can still ask for it by setting these variables.
+  setenv("OPENCV_FFMPEG_LOGLEVEL", "-8", 0);
+  cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_ERROR);
   const std::vector<std::string> args(argv + 1, argv + argc);
   const ParsedArgs parsed = parse_args(args);
   if (const auto* help = std::get_if<HelpRequest>(&parsed)) {
