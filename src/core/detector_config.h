@@ -8,7 +8,7 @@ namespace hemitrack {
 struct DetectorConfig {
   // Eyelid closure (0 open .. 1 closed) that starts an eye episode. Frame-to-frame noise of the
   // closure signal on webcam footage is about 0.05-0.09, so this sits at four to five noise widths.
-  double eye_on = 0.35;
+  double eye_on = 0.28;
   // An episode ends when closure falls below max(eye_off, release_fraction * its peak), so the
   // twitches of a burst separate even when the lid does not fully reopen between them.
   double eye_off = 0.18;
@@ -28,7 +28,7 @@ struct DetectorConfig {
   // Footage differs in noise (face size, light, compression, speech). Each threshold rises to this
   // many times the region's measured spread (FrameSignals::spread) when that is higher than the
   // fixed value above, so noisy footage does not turn its noise into events.
-  double eye_noise_multiple = 5.0;
+  double eye_noise_multiple = 4.0;
   double mouth_noise_multiple = 4.0;
   double brow_noise_multiple = 4.0;
 
