@@ -18,6 +18,17 @@ double quantile(std::vector<double> v, double q) {
   return v[lo] + (v[hi] - v[lo]) * (pos - static_cast<double>(lo));
 }
 
+void finish_rates(ScoreReport& r) {
+  const int detected = r.true_positives + r.false_positives;
+  const int truth = r.true_positives + r.false_negatives;
+  r.precision = detected > 0 ? static_cast<double>(r.true_positives) / detected : (truth == 0 ? 1.0 : 0.0);
+  r.recall = truth > 0 ? static_cast<double>(r.true_positives) / truth : 1.0;
+  r.f1 = r.precision + r.recall > 0 ? 2 * r.precision * r.recall / (r.precision + r.recall) : 0.0;
+  r.side_accuracy = r.true_positives > 0 ? static_cast<double>(r.side_correct) / r.true_positives : 0.0;
+  r.median_onset_error_s = quantile(r.onset_errors_s, 0.5);
+  r.p90_onset_error_s = quantile(r.onset_errors_s, 0.9);
+}
+
 }  // namespace
 
 ScoreReport score_events(const ScoreInput& in) {
@@ -59,15 +70,27 @@ ScoreReport score_events(const ScoreInput& in) {
   }
   r.false_negatives = static_cast<int>(r.missed_truth_ids.size());
   r.false_positives = static_cast<int>(r.false_positive_ids.size());
-  const int detected = r.true_positives + r.false_positives;
-  const int truth = r.true_positives + r.false_negatives;
-  r.precision = detected > 0 ? static_cast<double>(r.true_positives) / detected : (truth == 0 ? 1.0 : 0.0);
-  r.recall = truth > 0 ? static_cast<double>(r.true_positives) / truth : 1.0;
-  r.f1 = r.precision + r.recall > 0 ? 2 * r.precision * r.recall / (r.precision + r.recall) : 0.0;
-  r.side_accuracy = r.true_positives > 0 ? static_cast<double>(r.side_correct) / r.true_positives : 0.0;
-  r.median_onset_error_s = quantile(onset_errors, 0.5);
-  r.p90_onset_error_s = quantile(onset_errors, 0.9);
+  r.onset_errors_s = onset_errors;
+  finish_rates(r);
   return r;
+}
+
+ScoreReport pool(const std::vector<ScoreReport>& reports) {
+  ScoreReport p;
+  for (const auto& r : reports) {
+    p.true_positives += r.true_positives;
+    p.false_positives += r.false_positives;
+    p.false_negatives += r.false_negatives;
+    p.side_correct += r.side_correct;
+    p.blinks_counted_as_events += r.blinks_counted_as_events;
+    p.tonic_truth += r.tonic_truth;
+    p.tonic_found += r.tonic_found;
+    p.babinski_truth += r.babinski_truth;
+    p.babinski_marked += r.babinski_marked;
+    p.onset_errors_s.insert(p.onset_errors_s.end(), r.onset_errors_s.begin(), r.onset_errors_s.end());
+  }
+  finish_rates(p);
+  return p;
 }
 
 }  // namespace hemitrack

@@ -32,11 +32,15 @@ struct ScoreReport {
   int blinks_counted_as_events = 0;  // false positives overlapping a real or injected blink
   int tonic_truth = 0, tonic_found = 0;
   int babinski_truth = 0, babinski_marked = 0;
+  std::vector<double> onset_errors_s;  // one per true positive
   std::vector<int> missed_truth_ids;
   std::vector<int> false_positive_ids;
 };
 
 // One-to-one matching by overlap, closest onsets first.
 ScoreReport score_events(const ScoreInput& input);
+
+// Pools several clips' reports: counts add up, rates and onset quantiles are recomputed.
+ScoreReport pool(const std::vector<ScoreReport>& reports);
 
 }  // namespace hemitrack

