@@ -20,6 +20,7 @@ std::string DetectorConfig::validate() const {
     return "noise multiples must not be negative";
   if (!(tonic_min_s > 0.0)) return "tonic_min_s must be positive";
   if (!(rest_window_s > 0.0)) return "rest_window_s must be positive";
+  if (!(babinski_brow_rise > 0.0)) return "babinski_brow_rise must be positive";
   if (!(settle_s >= 0.0)) return "settle_s must not be negative";
   if (!(max_episode_s > tonic_min_s)) return "max_episode_s must exceed tonic_min_s";
   if (!(max_walk_back_s >= 0.0)) return "max_walk_back_s must not be negative";

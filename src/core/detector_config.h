@@ -25,6 +25,11 @@ struct DetectorConfig {
   double brow_on = 0.05;
   double brow_off = 0.028;
 
+  // Rise of the brow (inter-ocular distances) on the side of a one-sided eye closure that marks
+  // the "other Babinski sign". The decoupled fits move the brow by under 0.02 when only the lid
+  // closes; the sign's frontalis pull lifts it by several times that.
+  double babinski_brow_rise = 0.03;
+
   // Footage differs in noise (face size, light, compression, speech). Each threshold rises to this
   // many times the region's measured spread (FrameSignals::spread) when that is higher than the
   // fixed value above, so noisy footage does not turn its noise into events.

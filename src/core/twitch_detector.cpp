@@ -242,6 +242,35 @@ double TwitchDetector::prominence(const Episode& e) const {
   return e.peak - std::max(0.0, *mid);
 }
 
+// The brow on the closing eye's side rising while the other brow stays put: returns the rise above
+// its resting level, or 0. Judged inside a one-sided eye closure, where a modest rise is already
+// telling: the eyelid alone moves the decoupled brow estimate far less than this.
+double TwitchDetector::brow_rise_with(const Episode& eye) const {
+  const double from = at(eye.first).time_s - config_.rest_window_s;
+  std::array<std::vector<double>, 2> rest;
+  for (std::int64_t k = eye.first - 1; k >= history_base_ && at(k).time_s >= from; --k)
+    if (at(k).valid)
+      for (std::size_t s = 0; s < 2; ++s) rest[s].push_back(at(k).brow[s]);
+  if (rest[0].empty()) return 0.0;
+  std::array<double, 2> resting{};
+  for (std::size_t s = 0; s < 2; ++s) {
+    const auto mid = rest[s].begin() + static_cast<std::ptrdiff_t>(rest[s].size() / 2);
+    std::nth_element(rest[s].begin(), mid, rest[s].end());
+    resting[s] = *mid;
+  }
+  const auto same = static_cast<std::size_t>(index_of(eye.side));
+  const auto partner = 1 - same;
+  double rise = 0.0, partner_move = 0.0;
+  for (std::int64_t k = eye.first; k <= eye.last; ++k) {
+    if (!at(k).valid) continue;
+    rise = std::max(rise, at(k).brow[same] - resting[same]);
+    partner_move = std::max(partner_move, std::abs(at(k).brow[partner] - resting[partner]));
+  }
+  const double needed = std::max(config_.babinski_brow_rise,
+                                 config_.brow_noise_multiple * at(eye.first).spread[static_cast<std::size_t>(Region::brow)]);
+  return rise >= needed && partner_move < config_.partner_fraction * rise ? rise : 0.0;
+}
+
 void TwitchDetector::classify(std::vector<Episode> cluster) {
   std::vector<Component> one_sided;
   std::vector<Blink> cluster_blinks;
@@ -311,6 +340,11 @@ void TwitchDetector::classify(std::vector<Episode> cluster) {
       used[b] = true;
       add_region(ev, c);
     }
+    if (const double rise = brow_rise_with(one_sided[a].episode); rise > 0.0) {
+      ev.other_babinski = true;
+      if (!ev.involves(Region::brow)) ev.regions.push_back(Region::brow);
+      ev.peak_brow = std::max(ev.peak_brow, rise);
+    }
     made.push_back(std::move(ev));
   }
   // Mouth or brow movements without a one-sided eye closure: one event per overlapping run.
@@ -335,7 +369,7 @@ void TwitchDetector::classify(std::vector<Episode> cluster) {
     std::sort(ev.regions.begin(), ev.regions.end());
     ev.kind = ev.duration_s() >= config_.tonic_min_s ? EventKind::tonic : EventKind::clonic;
     // The "other Babinski sign": the brow on the closing eye's side rises (not merely moves).
-    ev.other_babinski = ev.involves(Region::eye) && ev.involves(Region::brow) && ev.peak_brow >= config_.brow_on;
+    ev.other_babinski = ev.other_babinski || (ev.involves(Region::eye) && ev.involves(Region::brow) && ev.peak_brow >= config_.brow_on);
     ev.id = next_id_++;
     events_.push_back(std::move(ev));
   }

@@ -73,6 +73,7 @@ class TwitchDetector {
   void classify(std::vector<Episode> cluster);
   bool partner_took_part(const Episode& e) const;
   double prominence(const Episode& e) const;
+  double brow_rise_with(const Episode& eye) const;
   double floor_of(Region r) const;
   double foot_before(const Episode& e) const;
   double foot_after(const Episode& e) const;

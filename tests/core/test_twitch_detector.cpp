@@ -224,3 +224,19 @@ TEST_CASE("a mouth corner rising while the other falls is a tilted fit, not a on
   trace.pull_mouth(Side::right, 2.0, 2.2, 0.08).pull_mouth(Side::left, 2.0, 2.2, -0.08);
   CHECK(run(trace).events.empty());
 }
+
+TEST_CASE("a modest brow rise during a one-sided closure marks the Babinski sign; lid coupling does not") {
+  const Detected sign = run(Trace(4.0).close_eye(Side::right, 2.0, 2.3).move_brow(Side::right, 2.0, 2.3, 0.045));
+  REQUIRE(sign.events.size() == 1);
+  CHECK(sign.events[0].other_babinski);
+  CHECK(sign.events[0].involves(Region::brow));
+
+  const Detected coupling = run(Trace(4.0).close_eye(Side::right, 2.0, 2.3).move_brow(Side::right, 2.0, 2.3, 0.012));
+  REQUIRE(coupling.events.size() == 1);
+  CHECK_FALSE(coupling.events[0].other_babinski);
+
+  const Detected both_brows = run(
+      Trace(4.0).close_eye(Side::right, 2.0, 2.3).move_brow(Side::right, 2.0, 2.3, 0.045).move_brow(Side::left, 2.0, 2.3, 0.04));
+  REQUIRE(both_brows.events.size() == 1);
+  CHECK_FALSE(both_brows.events[0].other_babinski);
+}

@@ -33,8 +33,8 @@ void print_report(const char* label, const ScoreReport& r) {
   std::printf("%s side accuracy %.3f (%d/%d) | onset error median %.0f ms, p90 %.0f ms | blinks counted as events %d\n",
               label, r.side_accuracy, r.side_correct, r.true_positives, r.median_onset_error_s * 1000,
               r.p90_onset_error_s * 1000, r.blinks_counted_as_events);
-  std::printf("%s tonic found as tonic %d/%d | Babinski marked %d/%d\n", label, r.tonic_found, r.tonic_truth,
-              r.babinski_marked, r.babinski_truth);
+  std::printf("%s tonic found as tonic %d/%d | Babinski marked %d/%d, wrongly %d\n", label, r.tonic_found,
+              r.tonic_truth, r.babinski_marked, r.babinski_truth, r.babinski_wrongly_marked);
 }
 
 nlohmann::json to_json(const ScoreReport& r) {
@@ -52,6 +52,7 @@ nlohmann::json to_json(const ScoreReport& r) {
           {"tonic_found", r.tonic_found},
           {"babinski_truth", r.babinski_truth},
           {"babinski_marked", r.babinski_marked},
+          {"babinski_wrongly_marked", r.babinski_wrongly_marked},
           {"missed_truth_ids", r.missed_truth_ids},
           {"false_positive_ids", r.false_positive_ids}};
 }

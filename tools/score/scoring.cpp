@@ -54,6 +54,7 @@ ScoreReport score_events(const ScoreInput& in) {
     if (truth.side == found.side) ++r.side_correct;
     if (truth.kind == EventKind::tonic && found.kind == EventKind::tonic) ++r.tonic_found;
     if (truth.other_babinski && found.other_babinski) ++r.babinski_marked;
+    if (!truth.other_babinski && found.other_babinski) ++r.babinski_wrongly_marked;
   }
   for (std::size_t t = 0; t < in.truth_events.size(); ++t) {
     if (in.truth_events[t].kind == EventKind::tonic) ++r.tonic_truth;
@@ -87,6 +88,7 @@ ScoreReport pool(const std::vector<ScoreReport>& reports) {
     p.tonic_found += r.tonic_found;
     p.babinski_truth += r.babinski_truth;
     p.babinski_marked += r.babinski_marked;
+    p.babinski_wrongly_marked += r.babinski_wrongly_marked;
     p.onset_errors_s.insert(p.onset_errors_s.end(), r.onset_errors_s.begin(), r.onset_errors_s.end());
   }
   finish_rates(p);

@@ -32,6 +32,7 @@ struct ScoreReport {
   int blinks_counted_as_events = 0;  // false positives overlapping a real or injected blink
   int tonic_truth = 0, tonic_found = 0;
   int babinski_truth = 0, babinski_marked = 0;
+  int babinski_wrongly_marked = 0;  // matched events marked although the truth had no brow rise
   std::vector<double> onset_errors_s;  // one per true positive
   std::vector<int> missed_truth_ids;
   std::vector<int> false_positive_ids;
