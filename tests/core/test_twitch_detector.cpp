@@ -196,12 +196,12 @@ TEST_CASE("mouth movement during a blink is the shape model's coupling, not an e
 TEST_CASE("a closure that only pokes over the threshold from a raised resting level is not a twitch") {
   // The left lid rests half-lowered (a slow squint the baseline has not followed yet)...
   Trace trace(5.0);
-  trace.close_eye(Side::left, 1.0, 5.0, 0.3);
-  // ...and noise lifts it a little further for two frames.
-  trace.close_eye(Side::left, 3.0, 3.07, 0.45);
+  trace.close_eye(Side::left, 1.0, 5.0, 0.22);
+  // ...and noise lifts it over the threshold for two frames.
+  trace.close_eye(Side::left, 3.0, 3.07, 0.42);
   CHECK(run(trace).events.empty());
   // The same peak from a relaxed lid is a twitch.
-  CHECK(run(Trace(5.0).close_eye(Side::left, 3.0, 3.07, 0.45)).events.size() == 1);
+  CHECK(run(Trace(5.0).close_eye(Side::left, 3.0, 3.07, 0.42)).events.size() == 1);
 }
 
 TEST_CASE("noisy footage raises the thresholds with its measured spread") {
