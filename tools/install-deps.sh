@@ -14,8 +14,8 @@ PACKAGES=(
   catch2 xvfb xauth
   # readable UI font
   fonts-dejavu-core
-  # command-line helpers used by tests and tools (ffprobe to inspect clips)
-  ffmpeg python3
+  # used by tests (ffmpeg remuxes and flips clips) and tools/benchmark.sh (time)
+  ffmpeg time
 )
 
 missing=()

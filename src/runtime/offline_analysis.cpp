@@ -8,7 +8,7 @@
 namespace hemitrack {
 
 OfflineResult analyze_offline(FrameSource& source, AnalysisPipeline& pipeline, const FrameCallback& on_frame,
-                              const ProgressCallback& on_progress) {
+                              const ProgressCallback& on_progress, const std::atomic<bool>* stop) {
   OfflineResult result;
   result.source = source.info();
 
@@ -29,6 +29,11 @@ OfflineResult analyze_offline(FrameSource& source, AnalysisPipeline& pipeline, c
 
   double first_time = 0.0, last_time = 0.0;
   while (auto frame = decoded.pop()) {
+    if (stop && stop->load()) {
+      result.stopped = true;
+      decoded.close();  // unblocks the decoder, which then ends
+      break;
+    }
     if (result.frames == 0) first_time = frame->time_s;
     last_time = frame->time_s;
     const FrameAnalysis analysis = pipeline.process(*frame);

@@ -4,6 +4,7 @@
 #include "runtime/analysis_pipeline.h"
 #include "vision/frame_source.h"
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 
@@ -16,6 +17,7 @@ struct OfflineResult {
   double duration_s = 0.0;
   double fps = 0.0;        // the stream's declared rate, else the measured one
   bool damaged = false;    // the source broke off before its declared end; results cover what was read
+  bool stopped = false;    // the caller asked to stop early; results cover what was read
   std::vector<TwitchEvent> events;
   std::vector<Blink> blinks;
   SessionSummary summary;
@@ -26,7 +28,9 @@ struct OfflineResult {
 using FrameCallback = std::function<void(const FrameAnalysis&)>;
 using ProgressCallback = std::function<void(std::int64_t frames_done, std::int64_t frames_total)>;
 
+// `stop`, when given, is polled between frames: setting it ends the analysis early with the
+// results so far (as for Ctrl-C).
 OfflineResult analyze_offline(FrameSource& source, AnalysisPipeline& pipeline, const FrameCallback& on_frame = {},
-                              const ProgressCallback& on_progress = {});
+                              const ProgressCallback& on_progress = {}, const std::atomic<bool>* stop = nullptr);
 
 }  // namespace hemitrack

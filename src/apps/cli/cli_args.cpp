@@ -18,7 +18,8 @@ std::string usage_text() {
          "  --quiet        no progress bar and no summary on the terminal\n"
          "\n"
          "Exit codes: 0 ok, 2 usage, 3 unreadable input, 4 model missing, 5 output not writable,\n"
-         "            6 no face found, 7 input damaged part-way (results up to the damage written).\n"
+         "            6 no face found, 7 input damaged part-way (results up to the damage written),\n"
+         "            130 interrupted (Ctrl-C; results so far written).\n"
          "hemitrack measures; it does not diagnose.\n";
 }
 
