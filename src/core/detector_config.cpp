@@ -19,6 +19,7 @@ std::string DetectorConfig::validate() const {
   if (!(eye_noise_multiple >= 0.0 && mouth_noise_multiple >= 0.0 && brow_noise_multiple >= 0.0))
     return "noise multiples must not be negative";
   if (!(tonic_min_s > 0.0)) return "tonic_min_s must be positive";
+  if (!(max_blink_s > 0.0)) return "max_blink_s must be positive";
   if (!(rest_window_s > 0.0)) return "rest_window_s must be positive";
   if (!(babinski_brow_rise > 0.0)) return "babinski_brow_rise must be positive";
   if (!(settle_s >= 0.0)) return "settle_s must not be negative";

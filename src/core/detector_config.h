@@ -47,7 +47,10 @@ struct DetectorConfig {
   // resting level), not merely cross the threshold from a raised level.
   double rest_window_s = 1.0;
 
-  double tonic_min_s = 1.0;   // Jankovic: spasms over 1 s are tonic, shorter ones clonic
+  double tonic_min_s = 1.0;
+  // Bilateral closures longer than this are not blinks (blinks last 100-500 ms): eyes resting shut,
+  // or looking down, are reported as neither blinks nor events.
+  double max_blink_s = 1.0;   // Jankovic: spasms over 1 s are tonic, shorter ones clonic
   double settle_s = 0.3;      // wait after an episode ends before classifying it (partner may lag)
   double max_episode_s = 8.0; // longer activity is closed: the baseline absorbs it afterwards
   double max_walk_back_s = 0.6;  // how far onset/offset are traced back to the foot of the rise

@@ -19,6 +19,7 @@ std::string SignalConfig::validate() const {
 
 namespace {
 constexpr std::size_t kMinSpreadSamples = 60;  // about two seconds of webcam frames
+constexpr double kSpeedSpan_s = 0.2;
 
 RollingQuantile median_over(double window) { return RollingQuantile(window, 0.5); }
 }  // namespace
@@ -46,15 +47,21 @@ FrameSignals SignalExtractor::push(double time_s, const FaceMeasurement& m) {
   out.quality = m.quality;
   out.pose = m.pose;
   out.extreme_pose = m.extreme_pose;
-  if (m.face_found && previous_face_ && time_s > previous_face_->first) {
-    const FaceFrame& a = previous_face_->second;
-    const FaceFrame& b = m.frame;
-    const double shift = std::hypot(b.origin.x - a.origin.x, b.origin.y - a.origin.y) / b.inter_ocular;
-    const double zoom = std::abs(std::log(b.inter_ocular / a.inter_ocular));
-    out.head_speed = (shift + zoom) / (time_s - previous_face_->first);
+  // Head speed over a span of frames, not from one frame to the next: landmark jitter of a pixel
+  // or two would otherwise read as motion on small faces.
+  if (m.face_found) {
+    recent_faces_.emplace_back(time_s, m.frame);
+    while (recent_faces_.size() > 2 && recent_faces_[1].first <= time_s - kSpeedSpan_s) recent_faces_.pop_front();
+    const auto& [t0, a] = recent_faces_.front();
+    if (time_s > t0) {
+      const FaceFrame& b = m.frame;
+      const double shift = std::hypot(b.origin.x - a.origin.x, b.origin.y - a.origin.y) / b.inter_ocular;
+      const double zoom = std::abs(std::log(b.inter_ocular / a.inter_ocular));
+      out.head_speed = (shift + zoom) / (time_s - t0);
+    }
+  } else {
+    recent_faces_.clear();
   }
-  if (m.face_found) previous_face_ = std::make_pair(time_s, m.frame);
-  else previous_face_.reset();
   out.valid = m.face_found && !m.extreme_pose && m.quality >= config_.min_quality &&
               out.head_speed <= config_.max_head_speed;
   if (!out.valid) {

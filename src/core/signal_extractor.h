@@ -84,7 +84,7 @@ class SignalExtractor {
   double valid_time_s_ = 0.0;
   std::optional<double> last_valid_time_;
   int frames_since_spread_ = 0;
-  std::optional<std::pair<double, FaceFrame>> previous_face_;
+  std::deque<std::pair<double, FaceFrame>> recent_faces_;
 };
 
 }  // namespace hemitrack

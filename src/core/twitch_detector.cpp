@@ -192,8 +192,12 @@ bool TwitchDetector::partner_took_part(const Episode& e) const {
     }
     return largest >= f * e.peak;
   }
-  const double near_apex = max_over(a, b, partner, Region::eye, false);
-  if (near_apex < f * e.peak) return false;
+  // The partner closed with it when, around the same apex, it rose by a good part of this side's
+  // rise or was itself clearly closed: blinks are often unequal (a small or poorly lit eye reads
+  // shallower), and a partner already closed in a spasm cannot close any further.
+  const double partner_peak = max_over(a, b, partner, Region::eye, false);
+  const double partner_rise = partner_peak - std::max(0.0, resting_level(e.first, partner, Region::eye));
+  if (partner_rise < f * prominence(e) && partner_peak < on_threshold(Region::eye, at(e.first))) return false;
   if (at(e.last).time_s - at(e.first).time_s < config_.tonic_min_s) return true;
   // A long closure: the partner must stay closed along with it, or it was a blink inside a spasm.
   return median_over(e.first, e.last, partner, Region::eye) >= f * median_over(e.first, e.last, e.side, Region::eye);
@@ -203,61 +207,74 @@ double TwitchDetector::floor_of(Region r) const {
   return 0.5 * (r == Region::eye ? config_.eye_off : r == Region::mouth ? config_.mouth_off : config_.brow_off);
 }
 
-// Onset: trace back from the threshold crossing along the rising edge while it stays above the
-// noise floor. The true onset lies between the foot of the edge and the first sample on it.
-double TwitchDetector::foot_before(const Episode& e) const {
-  std::int64_t k = e.first;
-  const double limit = at(e.first).time_s - config_.max_walk_back_s;
-  const double floor = floor_of(e.region);
+// The contraction proper: from the apex outwards while the signal stays above half its rise over
+// the resting level (a single sample below is tolerated). An episode can open on noise well
+// before the twitch when the lid already rests near the threshold; timing is taken from here.
+std::pair<std::int64_t, std::int64_t> TwitchDetector::core_of(const Episode& e) const {
+  const double rest = std::max(0.0, resting_level(e.first, e.side, e.region));
+  const double half = rest + 0.5 * (e.peak - rest);
+  const auto above = [&](std::int64_t k) { return at(k).valid && value(k, e.side, e.region) >= half; };
+  std::int64_t first = e.apex;
+  while (first - 1 >= e.first && (above(first - 1) || (first - 2 >= e.first && above(first - 2))))
+    first -= above(first - 1) ? 1 : 2;
+  std::int64_t last = e.apex;
+  while (last + 1 <= e.last && (above(last + 1) || (last + 2 <= e.last && above(last + 2))))
+    last += above(last + 1) ? 1 : 2;
+  return {first, last};
+}
+
+// Onset: trace back from the start of the contraction along its rising edge while it stays above
+// the noise floor. The true onset lies between the foot of the edge and the first sample on it.
+double TwitchDetector::foot_before(std::int64_t from, Side side, Region region) const {
+  std::int64_t k = from;
+  const double limit = at(from).time_s - config_.max_walk_back_s;
+  const double floor = floor_of(region);
   while (k > history_base_ && at(k - 1).valid && at(k - 1).time_s >= limit &&
-         value(k - 1, e.side, e.region) < value(k, e.side, e.region) && value(k - 1, e.side, e.region) > floor)
+         value(k - 1, side, region) < value(k, side, region) && value(k - 1, side, region) > floor)
     --k;
   if (k == history_base_ || !at(k - 1).valid) return at(k).time_s;
   return (at(k - 1).time_s + at(k).time_s) / 2.0;
 }
 
-double TwitchDetector::foot_after(const Episode& e) const {
+double TwitchDetector::foot_after(std::int64_t from, Side side, Region region) const {
   const std::int64_t hi = history_base_ + static_cast<std::int64_t>(history_.size()) - 1;
-  std::int64_t k = e.last;
-  const double limit = at(e.last).time_s + config_.max_walk_back_s;
-  const double floor = floor_of(e.region);
+  std::int64_t k = from;
+  const double limit = at(from).time_s + config_.max_walk_back_s;
+  const double floor = floor_of(region);
   while (k < hi && at(k + 1).valid && at(k + 1).time_s <= limit &&
-         value(k + 1, e.side, e.region) < value(k, e.side, e.region) && value(k + 1, e.side, e.region) > floor)
+         value(k + 1, side, region) < value(k, side, region) && value(k + 1, side, region) > floor)
     ++k;
   if (k == hi || !at(k + 1).valid) return at(k).time_s;
   return (at(k).time_s + at(k + 1).time_s) / 2.0;
+}
+
+// Where a signal rested just before a sample: the median over DetectorConfig::rest_window_s
+// (signed for the brow). 0 when nothing valid came before.
+double TwitchDetector::resting_level(std::int64_t first, Side side, Region region) const {
+  const double from = at(first).time_s - config_.rest_window_s;
+  const auto k = static_cast<std::size_t>(index_of(side));
+  std::vector<double> before;
+  for (std::int64_t i = first - 1; i >= history_base_ && at(i).time_s >= from; --i)
+    if (at(i).valid) before.push_back(region == Region::brow ? at(i).brow[k] : value(i, side, region));
+  if (before.empty()) return 0.0;
+  const auto mid = before.begin() + static_cast<std::ptrdiff_t>(before.size() / 2);
+  std::nth_element(before.begin(), mid, before.end());
+  return *mid;
 }
 
 // How far the signal rose above where it had been resting just before. An episode that merely
 // pokes over the threshold from an already raised level (a slow squint, drift the baseline has
 // not yet followed) is not a contraction.
 double TwitchDetector::prominence(const Episode& e) const {
-  const double from = at(e.first).time_s - config_.rest_window_s;
-  std::vector<double> before;
-  for (std::int64_t k = e.first - 1; k >= history_base_ && at(k).time_s >= from; --k)
-    if (at(k).valid) before.push_back(value(k, e.side, e.region));
-  if (before.empty()) return e.peak;
-  const auto mid = before.begin() + static_cast<std::ptrdiff_t>(before.size() / 2);
-  std::nth_element(before.begin(), mid, before.end());
-  return e.peak - std::max(0.0, *mid);
+  return e.peak - std::max(0.0, resting_level(e.first, e.side, e.region));
 }
 
 // The brow on the closing eye's side rising while the other brow stays put: returns the rise above
 // its resting level, or 0. Judged inside a one-sided eye closure, where a modest rise is already
 // telling: the eyelid alone moves the decoupled brow estimate far less than this.
 double TwitchDetector::brow_rise_with(const Episode& eye) const {
-  const double from = at(eye.first).time_s - config_.rest_window_s;
-  std::array<std::vector<double>, 2> rest;
-  for (std::int64_t k = eye.first - 1; k >= history_base_ && at(k).time_s >= from; --k)
-    if (at(k).valid)
-      for (std::size_t s = 0; s < 2; ++s) rest[s].push_back(at(k).brow[s]);
-  if (rest[0].empty()) return 0.0;
-  std::array<double, 2> resting{};
-  for (std::size_t s = 0; s < 2; ++s) {
-    const auto mid = rest[s].begin() + static_cast<std::ptrdiff_t>(rest[s].size() / 2);
-    std::nth_element(rest[s].begin(), mid, rest[s].end());
-    resting[s] = *mid;
-  }
+  const std::array<double, 2> resting = {resting_level(eye.first, Side::right, Region::brow),
+                                         resting_level(eye.first, Side::left, Region::brow)};
   const auto same = static_cast<std::size_t>(index_of(eye.side));
   const auto partner = 1 - same;
   double rise = 0.0, partner_move = 0.0;
@@ -276,12 +293,14 @@ void TwitchDetector::classify(std::vector<Episode> cluster) {
   std::vector<Blink> cluster_blinks;
   std::erase_if(cluster, [&](const Episode& e) { return prominence(e) < on_threshold(e.region, at(e.first)); });
   for (const Episode& e : cluster) {
-    const Component c{e, foot_before(e), foot_after(e)};
+    const auto [core_first, core_last] = core_of(e);
+    const Component c{e, foot_before(core_first, e.side, e.region), foot_after(core_last, e.side, e.region)};
     if (!partner_took_part(e)) {
       one_sided.push_back(c);
       continue;
     }
     if (e.region != Region::eye) continue;  // bilateral expression or speech: neither event nor blink
+    if (c.end_s - c.start_s > config_.max_blink_s) continue;  // eyes resting shut: not a blink either
     Blink blink{c.start_s, c.end_s, max_over(e.first, e.last, Side::right, Region::eye, false),
                 max_over(e.first, e.last, Side::left, Region::eye, false)};
     auto same = std::find_if(cluster_blinks.begin(), cluster_blinks.end(), [&](const Blink& b) {

@@ -15,6 +15,7 @@
 #include <array>
 #include <cstdint>
 #include <deque>
+#include <utility>
 #include <vector>
 
 namespace hemitrack {
@@ -72,11 +73,13 @@ class TwitchDetector {
   void classify_ready(bool flush);
   void classify(std::vector<Episode> cluster);
   bool partner_took_part(const Episode& e) const;
+  double resting_level(std::int64_t first, Side side, Region region) const;
   double prominence(const Episode& e) const;
   double brow_rise_with(const Episode& eye) const;
   double floor_of(Region r) const;
-  double foot_before(const Episode& e) const;
-  double foot_after(const Episode& e) const;
+  std::pair<std::int64_t, std::int64_t> core_of(const Episode& e) const;
+  double foot_before(std::int64_t from, Side side, Region region) const;
+  double foot_after(std::int64_t from, Side side, Region region) const;
   double max_over(std::int64_t first, std::int64_t last, Side side, Region region, bool signed_value) const;
   double median_over(std::int64_t first, std::int64_t last, Side side, Region region) const;
   void prune_history();
