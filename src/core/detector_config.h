@@ -24,6 +24,9 @@ struct DetectorConfig {
   // Brow movement (inter-ocular distances, either direction) that starts a brow episode.
   double brow_on = 0.05;
   double brow_off = 0.028;
+  // A brow movement without a one-sided eye or mouth movement must exceed this many times the brow
+  // threshold to count as an event of its own.
+  double brow_alone_factor = 2.0;
 
   // Rise of the brow (inter-ocular distances) on the side of a one-sided eye closure that marks
   // the "other Babinski sign". The decoupled fits move the brow by under 0.02 when only the lid

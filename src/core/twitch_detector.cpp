@@ -9,6 +9,7 @@ namespace hemitrack {
 namespace {
 
 constexpr std::array<Region, kRegionCount> kRegions = {Region::eye, Region::mouth, Region::brow};
+constexpr double kMinRestingShare = 0.6;  // of the resting window's frames that must be valid
 
 std::size_t machine_index(Side side, Region region) {
   return static_cast<std::size_t>(index_of(side)) * kRegionCount + static_cast<std::size_t>(region);
@@ -192,12 +193,12 @@ bool TwitchDetector::partner_took_part(const Episode& e) const {
     }
     return largest >= f * e.peak;
   }
-  // The partner closed with it when, around the same apex, it rose by a good part of this side's
-  // rise or was itself clearly closed: blinks are often unequal (a small or poorly lit eye reads
-  // shallower), and a partner already closed in a spasm cannot close any further.
+  // The partner closed with it when, around the same apex, it reached a good part of this side's
+  // depth, or rose by a clear closure of its own (blinks are often unequal: a small or poorly lit
+  // eye reads shallower than its partner).
   const double partner_peak = max_over(a, b, partner, Region::eye, false);
   const double partner_rise = partner_peak - std::max(0.0, resting_level(e.first, partner, Region::eye));
-  if (partner_rise < f * prominence(e) && partner_peak < on_threshold(Region::eye, at(e.first))) return false;
+  if (partner_peak < f * e.peak && partner_rise < on_threshold(Region::eye, at(e.first))) return false;
   if (at(e.last).time_s - at(e.first).time_s < config_.tonic_min_s) return true;
   // A long closure: the partner must stay closed along with it, or it was a blink inside a spasm.
   return median_over(e.first, e.last, partner, Region::eye) >= f * median_over(e.first, e.last, e.side, Region::eye);
@@ -265,7 +266,13 @@ double TwitchDetector::resting_level(std::int64_t first, Side side, Region regio
 // How far the signal rose above where it had been resting just before. An episode that merely
 // pokes over the threshold from an already raised level (a slow squint, drift the baseline has
 // not yet followed) is not a contraction.
+// An episode right after the face was lost or moving fast (invalid frames) has no resting level
+// to rise from (and a head that just turned reads its eyes unequally): it counts as no rise.
 double TwitchDetector::prominence(const Episode& e) const {
+  const double from = at(e.first).time_s - config_.rest_window_s;
+  int valid = 0, all = 0;
+  for (std::int64_t i = e.first - 1; i >= history_base_ && at(i).time_s >= from; --i, ++all) valid += at(i).valid ? 1 : 0;
+  if (all == 0 || valid < kMinRestingShare * all) return 0.0;
   return e.peak - std::max(0.0, resting_level(e.first, e.side, e.region));
 }
 
@@ -380,6 +387,12 @@ void TwitchDetector::classify(std::vector<Episode> cluster) {
       ev.start_s = std::min(ev.start_s, c.start_s);
       ev.end_s = std::max(ev.end_s, c.end_s);
     }
+    // A brow moving on its own is rare in hemifacial spasm and common in expression: it must be a
+    // clearly larger movement than what qualifies it as a region of an eye or mouth event.
+    const bool brow_only = ev.regions == std::vector<Region>{Region::brow};
+    if (brow_only && std::abs(ev.peak_brow) < config_.brow_alone_factor *
+                                                  on_threshold(Region::brow, at(one_sided[a].episode.first)))
+      continue;
     made.push_back(std::move(ev));
   }
 

@@ -24,8 +24,8 @@ struct TrackerConfig {
   int confirm_every_frames = 8;     // detector check of a tracked face, in frames
   int misses_before_lost = 2;       // consecutive failed checks before a full-frame search
   double min_inter_ocular_px = 18;  // smaller faces are too coarse for eyelid measures
-  double max_yaw_deg = 22.0;        // beyond these the two sides are not comparable
-  double max_pitch_deg = 22.0;
+  double max_yaw_deg = 30.0;        // beyond these the two sides are not comparable
+  double max_pitch_deg = 30.0;
   double max_roll_deg = 35.0;
 
   // Returns an empty string when valid, else what is wrong.
