@@ -31,6 +31,16 @@ std::size_t count_lines(const std::filesystem::path& p) {
   return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n'));
 }
 
+// A clip made by the ground-truth generator from the real astronaut portrait (with synthetic head
+// motion); returns the truth file's path.
+std::filesystem::path injected_clip(const std::filesystem::path& clip, const std::string& options) {
+  const auto truth = clip.parent_path() / (clip.stem().string() + ".truth.json");
+  const std::string make = "'" + std::string(HEMITRACK_INJECT) + "' --image " + quoted(fixture("skimage/astronaut.png")) +
+                           " -o " + quoted(clip) + " --truth " + quoted(truth) + " " + options + " 2>/dev/null";
+  REQUIRE(std::system(make.c_str()) == 0);
+  return truth;
+}
+
 ScoreReport score_files(const std::filesystem::path& truth, const std::filesystem::path& events) {
   return score_events({read_record(truth).events, truth_blinks(truth), read_record(events).events, 0.1});
 }
@@ -42,11 +52,7 @@ TEST_CASE("cli: injected one-sided twitches in a real face are found, on the rig
   // ground-truth generator: 16 one-sided events (eye, mouth, brow; single, burst, tonic), 8 blinks.
   TempDir dir;
   const auto clip = dir.path() / "astronaut.mp4";
-  const auto truth = dir.path() / "astronaut.truth.json";
-  const std::string make = "'" + std::string(HEMITRACK_INJECT) + "' --image " + quoted(fixture("skimage/astronaut.png")) +
-                           " -o " + quoted(clip) + " --truth " + quoted(truth) +
-                           " --duration 40 --events 16 --blinks 8 --seed 5 2>/dev/null";
-  REQUIRE(std::system(make.c_str()) == 0);
+  const auto truth = injected_clip(clip, "--duration 40 --events 16 --blinks 8 --seed 5");
   const auto out = dir.path() / "out";
   const CliRun r = run_cli("analyze " + quoted(clip) + " -o " + quoted(out), dir.path());
   REQUIRE(r.exit_code == 0);
@@ -99,11 +105,7 @@ TEST_CASE("cli: a mirrored recording analysed with --mirrored reports the same a
   // record them; the truth file keeps the person's own sides.
   TempDir dir;
   const auto clip = dir.path() / "selfie.mp4";
-  const auto truth = dir.path() / "selfie.truth.json";
-  const std::string make = "'" + std::string(HEMITRACK_INJECT) + "' --image " + quoted(fixture("skimage/astronaut.png")) +
-                           " -o " + quoted(clip) + " --truth " + quoted(truth) +
-                           " --duration 30 --events 10 --blinks 4 --seed 9 --mirror-output 2>/dev/null";
-  REQUIRE(std::system(make.c_str()) == 0);
+  const auto truth = injected_clip(clip, "--duration 30 --events 10 --blinks 4 --seed 9 --mirror-output");
 
   REQUIRE(run_cli("analyze " + quoted(clip) + " --mirrored -o " + quoted(dir.path() / "declared") + " --quiet", dir.path())
               .exit_code == 0);

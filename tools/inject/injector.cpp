@@ -2,7 +2,6 @@
 
 #include <chrono>
 #include <cmath>
-#include <dlib/serialize.h>
 #include <iostream>
 #include <sstream>
 #include <unistd.h>
@@ -19,6 +18,7 @@
 #include "truth_writer.h"
 #include "video_sink.h"
 #include "vision/model_locator.h"
+#include "vision/shape_model.h"
 
 namespace hemitrack::inject {
 namespace {
@@ -52,18 +52,12 @@ InjectOutcome run_injection(const InjectOptions& o) {
   if (auto* err = std::get_if<LoadError>(&loaded)) return fail(kExitInput, input, err->message);
   const SourceClip clip = std::move(std::get<SourceClip>(loaded));
 
-  dlib::shape_predictor predictor;
-  try {
-    dlib::deserialize(model_path.string()) >> predictor;
-  } catch (const std::exception& e) {
-    return fail(kExitModel, model_path.string(), std::string("cannot load shape model: ") + e.what());
-  }
-  if (predictor.num_parts() != kLandmarkCount)
-    return fail(kExitModel, model_path.string(), "not a 68-point shape model");
+  auto predictor = load_shape_predictor(model_path);
+  if (auto* err = std::get_if<ModelLoadError>(&predictor)) return {kExitModel, err->message};
 
   // Landmarks of every source frame (a still has one), fitted once and reused when looping.
   const auto t_fit = Clock::now();
-  LandmarkTrack track(std::move(predictor));
+  LandmarkTrack track(std::get<std::shared_ptr<const dlib::shape_predictor>>(predictor));
   std::vector<std::optional<Shape68>> shapes;
   shapes.reserve(clip.frames.size());
   std::size_t found = 0;

@@ -15,7 +15,7 @@ std::optional<dlib::rectangle> largest(const std::vector<dlib::rectangle>& faces
 
 }  // namespace
 
-LandmarkTrack::LandmarkTrack(dlib::shape_predictor predictor)
+LandmarkTrack::LandmarkTrack(std::shared_ptr<const dlib::shape_predictor> predictor)
     : detector_(dlib::get_frontal_face_detector()), predictor_(std::move(predictor)) {}
 
 std::optional<dlib::rectangle> LandmarkTrack::detect(const cv::Mat& gray) {
@@ -50,7 +50,7 @@ std::optional<Shape68> LandmarkTrack::fit(const cv::Mat& bgr) {
   cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
   last_face_ = detect(gray);
   if (!last_face_) return std::nullopt;
-  const dlib::full_object_detection det = predictor_(dlib::cv_image<unsigned char>(gray), *last_face_);
+  const dlib::full_object_detection det = (*predictor_)(dlib::cv_image<unsigned char>(gray), *last_face_);
   if (det.num_parts() != kLandmarkCount) return std::nullopt;
   Shape68 shape;
   for (std::size_t i = 0; i < kLandmarkCount; ++i) {

@@ -1,4 +1,5 @@
 #pragma once
+#include <memory>
 // Fits the 68 landmarks on every frame of the SOURCE footage with dlib directly (not the project's
 // tracker, which is what the generated clips are meant to test).
 #include <dlib/image_processing.h>
@@ -13,7 +14,7 @@ namespace hemitrack::inject {
 class LandmarkTrack {
  public:
   // Requires: `predictor` is a 68-point shape predictor.
-  explicit LandmarkTrack(dlib::shape_predictor predictor);
+  explicit LandmarkTrack(std::shared_ptr<const dlib::shape_predictor> predictor);
 
   // Fits the largest face of `bgr`. Searches near the previous face first (a fraction of the cost
   // of a full-frame search), then the whole frame, then the whole frame upsampled (small faces in
@@ -23,7 +24,7 @@ class LandmarkTrack {
  private:
   std::optional<dlib::rectangle> detect(const cv::Mat& gray);
   dlib::frontal_face_detector detector_;
-  dlib::shape_predictor predictor_;
+  std::shared_ptr<const dlib::shape_predictor> predictor_;
   std::optional<dlib::rectangle> last_face_;
 };
 
