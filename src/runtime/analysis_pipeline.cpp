@@ -10,6 +10,7 @@ std::string AnalysisConfig::validate() const {
   if (auto e = tracker.validate(); !e.empty()) return "tracker: " + e;
   if (auto e = signals.validate(); !e.empty()) return "signals: " + e;
   if (auto e = detector.validate(); !e.empty()) return "detector: " + e;
+  if (!(closed_for_summary > 0.0 && closed_for_summary <= 1.0)) return "closed_for_summary must be in (0, 1]";
   return {};
 }
 
@@ -19,7 +20,7 @@ AnalysisPipeline::AnalysisPipeline(std::shared_ptr<const dlib::shape_predictor> 
       tracker_(*predictor_, config.tracker),
       extractor_(config.signals),
       detector_(config.detector),
-      summary_(config.detector.eye_on) {
+      summary_(config.closed_for_summary) {
   assert(config_.validate().empty());
 }
 
