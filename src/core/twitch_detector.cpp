@@ -167,8 +167,8 @@ double TwitchDetector::median_over(std::int64_t first, std::int64_t last, Side s
 }
 
 // Did the other side move with this episode? For the eyes, left and right are matched by the time
-// of their apex and must stay closed together over the episode (a blink inside a long one-sided
-// spasm does not turn the spasm into a blink). Mouth and brow: any comparable movement counts.
+// of their apex, and over a long closure they must stay closed together (a blink inside a long
+// one-sided spasm does not turn the spasm into a blink). Mouth and brow: any comparable movement.
 bool TwitchDetector::partner_took_part(const Episode& e) const {
   const Side partner = other(e.side);
   const double apex_t = at(e.apex).time_s;
@@ -265,9 +265,8 @@ double TwitchDetector::resting_level(std::int64_t first, Side side, Region regio
 
 // How far the signal rose above where it had been resting just before. An episode that merely
 // pokes over the threshold from an already raised level (a slow squint, drift the baseline has
-// not yet followed) is not a contraction.
-// An episode right after the face was lost or moving fast (invalid frames) has no resting level
-// to rise from (and a head that just turned reads its eyes unequally): it counts as no rise.
+// not yet followed) is not a contraction. Right after the face was lost or moved fast there is no
+// resting level to rise from (and a head that just turned reads its eyes unequally): no rise.
 double TwitchDetector::prominence(const Episode& e) const {
   const double from = at(e.first).time_s - config_.rest_window_s;
   int valid = 0, all = 0;
