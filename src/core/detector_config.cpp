@@ -14,6 +14,7 @@ std::string DetectorConfig::validate() const {
   if (eye_on > 1.0) return "eye_on must be at most 1 (closure is 0..1)";
   if (!(release_fraction >= 0.0 && release_fraction < 1.0)) return "release_fraction must be in [0, 1)";
   if (release_samples < 1) return "release_samples must be at least 1";
+  if (!(bridge_gap_s >= 0.0)) return "bridge_gap_s must not be negative";
   if (!(partner_fraction > 0.0 && partner_fraction <= 1.0)) return "partner_fraction must be in (0, 1]";
   if (!(apex_match_s > 0.0)) return "apex_match_s must be positive";
   if (!(brow_alone_factor >= 1.0)) return "brow_alone_factor must be at least 1";

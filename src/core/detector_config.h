@@ -16,11 +16,13 @@ struct DetectorConfig {
   // Samples in a row below the release level that end an episode: a lone noisy sample must not
   // split a tonic spasm, while the open gaps inside a burst (>= 100 ms) still separate twitches.
   int release_samples = 2;
+  // Frames without a valid face for up to this long do not end an episode.
+  double bridge_gap_s = 0.3;
 
   // Mouth-corner rise (inter-ocular distances) that starts a mouth episode; about four noise
   // widths of the tracked corner on steady webcam footage.
-  double mouth_on = 0.045;
-  double mouth_off = 0.025;
+  double mouth_on = 0.03;
+  double mouth_off = 0.015;
   // Brow movement (inter-ocular distances, either direction) that starts a brow episode.
   double brow_on = 0.05;
   double brow_off = 0.028;

@@ -3,6 +3,7 @@
 #include "core/face_geometry.h"
 
 #include <array>
+#include <optional>
 
 namespace hemitrack {
 
@@ -13,6 +14,9 @@ struct FaceMeasurement {
   HeadPose pose;
   bool extreme_pose = false;        // the two sides are not comparable in this frame
   FaceFrame frame;                  // where the face is: eye midpoint, eye line, inter-ocular distance
+  // Mouth-corner rise per side from optical flow (vision/mouth_flow.h), steadier than the corner
+  // landmarks; absent when the flow could not be followed in this frame.
+  std::optional<std::array<double, 2>> mouth_flow_rise;
 };
 
 }  // namespace hemitrack

@@ -28,10 +28,10 @@ SignalExtractor::SignalExtractor(SignalConfig config)
     : config_(config),
       baselines_{SideBaselines{RollingQuantile(config.baseline_window_s, config.open_eye_quantile),
                                median_over(config.baseline_window_s), median_over(config.baseline_window_s),
-                               median_over(config.baseline_window_s)},
+                               median_over(config.baseline_window_s), median_over(config.baseline_window_s)},
                  SideBaselines{RollingQuantile(config.baseline_window_s, config.open_eye_quantile),
                                median_over(config.baseline_window_s), median_over(config.baseline_window_s),
-                               median_over(config.baseline_window_s)}} {}
+                               median_over(config.baseline_window_s), median_over(config.baseline_window_s)}} {}
 
 void SignalExtractor::reset() { *this = SignalExtractor(config_); }
 
@@ -85,7 +85,12 @@ FrameSignals SignalExtractor::push(double time_s, const FaceMeasurement& m) {
     const double open = b.ear.value();
     const double span = open * (1.0 - config_.closed_eye_fraction);
     out.closure[i] = span > 0.0 ? std::clamp((open - s.eye_aspect_ratio) / span, 0.0, 1.0) : 0.0;
-    out.mouth[i] = b.mouth_down.value() - s.mouth_down;
+    if (m.mouth_flow_rise) {
+      b.mouth_flow.add(time_s, (*m.mouth_flow_rise)[i]);
+      out.mouth[i] = (*m.mouth_flow_rise)[i] - b.mouth_flow.value();
+    } else {
+      out.mouth[i] = b.mouth_down.value() - s.mouth_down;
+    }
     out.brow[i] = s.brow_height - b.brow.value();
   }
   update_spread(time_s, out);

@@ -45,7 +45,8 @@ struct FrameSignals {
   // Mouth-corner rise above its baseline, inter-ocular units: the zygomaticus major pulls the
   // corner up and out. Only the rise is used: turning the head shifts the corners sideways
   // (one out, one in) and would read as a one-sided pull, while it leaves their height alone.
-  // Speech mostly opens the mouth downwards, which reads negative.
+  // Speech mostly opens the mouth downwards, which reads negative. Taken from optical flow when
+  // available (FaceMeasurement::mouth_flow_rise), else from the corner landmarks.
   std::array<double, 2> mouth{};
   std::array<double, 2> brow{};     // brow height above its baseline, inter-ocular units (+ raised)
   HeadPose pose;
@@ -73,6 +74,7 @@ class SignalExtractor {
     RollingQuantile mouth_outward;
     RollingQuantile mouth_down;
     RollingQuantile brow;
+    RollingQuantile mouth_flow;
   };
   void update_spread(double time_s, const FrameSignals& s);
 

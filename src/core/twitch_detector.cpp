@@ -66,9 +66,8 @@ void TwitchDetector::push(const FrameSignals& s) {
 }
 
 void TwitchDetector::finish() {
-  const std::int64_t last = history_base_ + static_cast<std::int64_t>(history_.size()) - 1;
   for (auto& m : machines_)
-    if (m.active) close(m, last);
+    if (m.active) close(m, m.last_valid);
   classify_ready(true);
 }
 
@@ -87,19 +86,24 @@ void TwitchDetector::update_machines(std::int64_t i) {
   for (Side side : kBothSides) {
     for (Region region : kRegions) {
       Machine& m = machines_[machine_index(side, region)];
-      if (!s.valid) {  // a lost face ends what was going on; it does not stretch it
-        if (m.active) close(m, i - 1);
+      if (!s.valid) {
+        // A brief dropout (a fast nod, one badly tracked frame) is bridged; a longer loss of the
+        // face ends what was going on at the last valid frame rather than stretching it.
+        if (m.active && s.time_s - at(m.last_valid).time_s > config_.bridge_gap_s) close(m, m.last_valid);
         continue;
       }
       const double v = value(i, side, region);
+      if (m.active && i - m.last_valid > 1 && v < off_threshold(region, m.episode.peak)) close(m, m.last_valid);
       if (!m.active) {
         if (s.settled && v >= on_threshold(region, s)) {
           m.active = true;
           m.below_since = -1;
+          m.last_valid = i;
           m.episode = {side, region, i, i, i, v};
         }
         continue;
       }
+      m.last_valid = i;
       if (v > m.episode.peak) {
         m.episode.peak = v;
         m.episode.apex = i;

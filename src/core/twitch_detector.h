@@ -57,6 +57,7 @@ class TwitchDetector {
     bool active = false;
     Episode episode{};
     std::int64_t below_since = -1;  // first sample of the current run below the release level
+    std::int64_t last_valid = -1;   // last sample of the episode with a valid face
   };
   struct Component {
     Episode episode;

@@ -30,7 +30,7 @@ FrameAnalysis AnalysisPipeline::process(Frame& frame) {
   FrameAnalysis out;
   out.time_s = frame.time_s;
   out.index = frame.index;
-  out.observation = tracker_.process(frame.bgr);
+  out.observation = tracker_.process(frame.bgr, frame.time_s);
   out.signals = extractor_.push(frame.time_s, out.observation.measurement);
   summary_.add_frame(out.signals);
   detector_.push(out.signals);

@@ -65,6 +65,7 @@ FaceTracker::FaceTracker(const dlib::shape_predictor& predictor, TrackerConfig c
 
 void FaceTracker::reset() {
   tracking_ = false;
+  mouth_flow_.reset();
   misses_ = 0;
   frames_since_confirm_ = 0;
 }
@@ -159,7 +160,7 @@ bool FaceTracker::confirm(const SideFit& fit, cv::Size image_size) {
   return false;
 }
 
-FaceObservation FaceTracker::process(const cv::Mat& bgr) {
+FaceObservation FaceTracker::process(const cv::Mat& bgr, double time_s) {
   ++frames_;
   FaceObservation obs;
   if (!tracking_) {
@@ -202,6 +203,12 @@ FaceObservation FaceTracker::process(const cv::Mat& bgr) {
   m.side[static_cast<std::size_t>(index_of(Side::left))] = fit.left;
   m.quality = detector_trust * fit.scale_agreement;
   m.frame = now;
+  Shape68 in_crop;
+  for (std::size_t i = 0; i < kLandmarkCount; ++i) {
+    const cv::Vec2d q = fit.image_to_crop * cv::Vec3d(fit.landmarks[i].x, fit.landmarks[i].y, 1.0);
+    in_crop[i] = {q[0], q[1]};
+  }
+  m.mouth_flow_rise = mouth_flow_.update(time_s, fit.upright_grey, in_crop);
   m.pose = last_pose_;
   m.pose.roll_deg = now.roll_degrees();  // the eye line is known every frame
   m.extreme_pose = std::abs(m.pose.yaw_deg) > config_.max_yaw_deg || std::abs(m.pose.pitch_deg) > config_.max_pitch_deg ||

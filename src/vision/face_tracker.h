@@ -9,6 +9,7 @@
 #include "core/face_geometry.h"
 #include "core/face_measurement.h"
 #include "core/landmarks.h"
+#include "vision/mouth_flow.h"
 #include "vision/side_fitter.h"
 
 #include <dlib/image_processing/frontal_face_detector.h>
@@ -43,7 +44,8 @@ class FaceTracker {
   // Requires: predictor outlives the tracker.
   FaceTracker(const dlib::shape_predictor& predictor, TrackerConfig config);
 
-  FaceObservation process(const cv::Mat& bgr);
+  // Requires: frames in time order; time_s is the frame's timestamp.
+  FaceObservation process(const cv::Mat& bgr, double time_s);
   void reset();
 
  private:
@@ -55,6 +57,7 @@ class FaceTracker {
   TrackerConfig config_;
   dlib::frontal_face_detector detector_;
   SideFitter fitter_;
+  MouthCornerFlow mouth_flow_;
 
   bool tracking_ = false;
   Shape68 last_landmarks_{};

@@ -24,7 +24,7 @@ cv::Mat astronaut() {
 FaceObservation track_still(const cv::Mat& image, int frames = 3) {
   FaceTracker tracker(*shape_model(), TrackerConfig{});
   FaceObservation obs;
-  for (int i = 0; i < frames; ++i) obs = tracker.process(image);
+  for (int i = 0; i < frames; ++i) obs = tracker.process(image, i / 30.0);
   return obs;
 }
 
@@ -105,7 +105,7 @@ std::array<double, 2> mean_ear(const cv::Mat& image) {
   std::array<double, 2> sum{};
   constexpr int kFrames = 8;
   for (int i = 0; i < kFrames; ++i) {
-    const FaceObservation obs = tracker.process(image);
+    const FaceObservation obs = tracker.process(image, i / 30.0);
     REQUIRE(obs.measurement.face_found);
     sum[0] += ear(obs, Side::right) / kFrames;
     sum[1] += ear(obs, Side::left) / kFrames;
@@ -170,7 +170,7 @@ TEST_CASE("a face in a video is tracked, with few full-frame searches") {
   Frame f;
   int frames = 0, found = 0, searches = 0;
   while (source->read(f) == ReadResult::frame) {
-    const FaceObservation obs = tracker.process(f.bgr);
+    const FaceObservation obs = tracker.process(f.bgr, f.time_s);
     ++frames;
     found += obs.measurement.face_found ? 1 : 0;
     searches += obs.detected_this_frame ? 1 : 0;
@@ -184,12 +184,12 @@ TEST_CASE("the main face is kept when another face enters the picture") {
   cv::Mat scene(face.rows, face.cols * 2, CV_8UC3, cv::Scalar(90, 90, 90));
   face.copyTo(scene(cv::Rect(0, 0, face.cols, face.rows)));
   FaceTracker tracker(*shape_model(), TrackerConfig{});
-  for (int i = 0; i < 5; ++i) REQUIRE(tracker.process(scene).measurement.face_found);
+  for (int i = 0; i < 5; ++i) REQUIRE(tracker.process(scene, i / 30.0).measurement.face_found);
   cv::Mat bigger;
   cv::resize(face, bigger, cv::Size(), 1.0, 1.0);
   bigger.copyTo(scene(cv::Rect(face.cols, 0, face.cols, face.rows)));  // a second person appears
   for (int i = 0; i < 30; ++i) {
-    const FaceObservation obs = tracker.process(scene);
+    const FaceObservation obs = tracker.process(scene, (5 + i) / 30.0);
     REQUIRE(obs.measurement.face_found);
     CHECK(obs.landmarks[30].x < face.cols);
   }
@@ -199,7 +199,7 @@ TEST_CASE("frames without a face are reported as such") {
   cv::Mat blank(480, 640, CV_8UC3);
   cv::randu(blank, cv::Scalar::all(0), cv::Scalar::all(255));
   FaceTracker tracker(*shape_model(), TrackerConfig{});
-  const FaceObservation obs = tracker.process(blank);
+  const FaceObservation obs = tracker.process(blank, 0.0);
   CHECK_FALSE(obs.measurement.face_found);
   CHECK(obs.measurement.quality == 0.0);
 }

@@ -103,7 +103,7 @@ int main(int argc, char** argv) {
     Frame f;
     while (source->read(f) == ReadResult::frame) {
       auto a = Clock::now();
-      const FaceObservation obs = tracker.process(f.bgr);
+      const FaceObservation obs = tracker.process(f.bgr, f.time_s);
       track_s += seconds_since(a);
       searches += obs.detected_this_frame ? 1 : 0;
       a = Clock::now();

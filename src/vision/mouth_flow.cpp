@@ -1,0 +1,61 @@
+#include "vision/mouth_flow.h"
+
+#include "vision/side_fitter.h"
+
+#include <opencv2/video/tracking.hpp>
+
+#include <cmath>
+
+namespace hemitrack {
+namespace {
+
+// Tracked points: the two mouth corners, then points a mouth-corner pull does not move (nostrils,
+// nose base, nose bridge, inner eye corners) whose mean motion is the crop's own shake.
+constexpr std::array<int, 2> kCorners = {48, 54};
+constexpr std::array<int, 6> kSteady = {31, 33, 35, 27, 39, 42};
+// The leak: a held pull fades with this time constant, so drift never accumulates.
+constexpr double kLeak_s = 2.0;
+
+}  // namespace
+
+void MouthCornerFlow::reset() {
+  previous_.release();
+  previous_points_.clear();
+  rise_ = {};
+}
+
+std::optional<std::array<double, 2>> MouthCornerFlow::update(double time_s, const cv::Mat& upright_grey,
+                                                             const Shape68& crop_landmarks) {
+  std::vector<cv::Point2f> points;
+  for (int i : kCorners) points.emplace_back(static_cast<float>(crop_landmarks[i].x), static_cast<float>(crop_landmarks[i].y));
+  for (int i : kSteady) points.emplace_back(static_cast<float>(crop_landmarks[i].x), static_cast<float>(crop_landmarks[i].y));
+
+  std::optional<std::array<double, 2>> result;
+  if (!previous_.empty() && time_s > previous_time_s_) {
+    std::vector<cv::Point2f> tracked;
+    std::vector<uchar> found;
+    std::vector<float> error;
+    cv::calcOpticalFlowPyrLK(previous_, upright_grey, previous_points_, tracked, found, error, cv::Size(13, 13), 1);
+    bool all_found = true;
+    for (uchar f : found) all_found = all_found && f;
+    if (all_found) {
+      cv::Point2f shake(0.f, 0.f);
+      for (std::size_t k = kCorners.size(); k < tracked.size(); ++k) shake += tracked[k] - previous_points_[k];
+      shake *= 1.0f / static_cast<float>(kSteady.size());
+      const double keep = std::exp(-(time_s - previous_time_s_) / kLeak_s);
+      for (std::size_t s = 0; s < 2; ++s) {
+        const cv::Point2f moved = tracked[s] - previous_points_[s] - shake;
+        rise_[s] = keep * rise_[s] - moved.y / SideFitter::kCropIod;  // image y grows downwards
+      }
+      result = rise_;
+    } else {
+      rise_ = {};
+    }
+  }
+  upright_grey.copyTo(previous_);
+  previous_points_ = std::move(points);
+  previous_time_s_ = time_s;
+  return result;
+}
+
+}  // namespace hemitrack
