@@ -1,0 +1,53 @@
+#include "core/face_geometry.h"
+#include "test_support.h"
+#include "vision/face_tracker.h"
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <cmath>
+
+using namespace hemitrack;
+using namespace hemitrack::test;
+
+namespace {
+
+// Lifts the skin around one image point by `lift_px`, fading out smoothly (a local pull).
+cv::Mat lift_around(const cv::Mat& image, cv::Point2f centre, float lift_px, float radius_px) {
+  cv::Mat map_x(image.size(), CV_32F), map_y(image.size(), CV_32F);
+  for (int y = 0; y < image.rows; ++y)
+    for (int x = 0; x < image.cols; ++x) {
+      const float d2 = (x - centre.x) * (x - centre.x) + (y - centre.y) * (y - centre.y);
+      const float w = std::exp(-d2 / (2.0f * radius_px * radius_px));
+      map_x.at<float>(y, x) = static_cast<float>(x);
+      map_y.at<float>(y, x) = static_cast<float>(y) + lift_px * w;  // sample from below: content moves up
+    }
+  cv::Mat out;
+  cv::remap(image, out, map_x, map_y, cv::INTER_CUBIC, cv::BORDER_REPLICATE);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a mouth corner lifted on one side reads as a rise of that corner only") {
+  const cv::Mat face = cv::imread(fixture("skimage/astronaut.png").string(), cv::IMREAD_COLOR);
+  REQUIRE_FALSE(face.empty());
+  FaceTracker tracker(*shape_model(), TrackerConfig{});
+  FaceObservation obs;
+  for (int i = 0; i < 5; ++i) obs = tracker.process(face, i / 30.0);
+  REQUIRE(obs.measurement.face_found);
+  const double iod = face_frame_from(obs.landmarks).inter_ocular;
+  const Point2 right_corner = obs.landmarks[48];
+
+  // Lift the person's right mouth corner, with the skin around it, by a tenth of the
+  // inter-ocular distance.
+  const float lift = static_cast<float>(0.1 * iod);
+  const cv::Mat pulled = lift_around(face, {static_cast<float>(right_corner.x), static_cast<float>(right_corner.y)},
+                                     lift, static_cast<float>(0.25 * iod));
+  const FaceObservation after = tracker.process(pulled, 5 / 30.0);
+  REQUIRE(after.measurement.mouth_flow_rise.has_value());
+  const auto rise = *after.measurement.mouth_flow_rise;
+  INFO("rise right " << rise[0] << ", left " << rise[1]);
+  CHECK(rise[0] == Approx(0.1).margin(0.03));
+  CHECK(std::abs(rise[1]) < 0.015);
+}
