@@ -28,12 +28,10 @@ SignalExtractor::SignalExtractor(SignalConfig config)
     : config_(config),
       baselines_{SideBaselines{RollingQuantile(config.baseline_window_s, config.open_eye_quantile),
                                median_over(config.baseline_window_s), median_over(config.baseline_window_s),
-                               median_over(config.baseline_window_s), median_over(config.baseline_window_s)},
+                               median_over(config.baseline_window_s)},
                  SideBaselines{RollingQuantile(config.baseline_window_s, config.open_eye_quantile),
                                median_over(config.baseline_window_s), median_over(config.baseline_window_s),
-                               median_over(config.baseline_window_s), median_over(config.baseline_window_s)}} {}
-
-void SignalExtractor::reset() { *this = SignalExtractor(config_); }
+                               median_over(config.baseline_window_s)}} {}
 
 double SignalExtractor::open_eye_baseline(Side side) const {
   const auto& b = baselines_[static_cast<std::size_t>(index_of(side))].ear;
@@ -78,7 +76,6 @@ FrameSignals SignalExtractor::push(double time_s, const FaceMeasurement& m) {
     const SideMeasure& s = m.side[i];
     SideBaselines& b = baselines_[i];
     b.ear.add(time_s, s.eye_aspect_ratio);
-    b.mouth_outward.add(time_s, s.mouth_outward);
     b.mouth_down.add(time_s, s.mouth_down);
     b.brow.add(time_s, s.brow_height);
 

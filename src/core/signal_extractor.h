@@ -66,12 +66,10 @@ class SignalExtractor {
   FrameSignals push(double time_s, const FaceMeasurement& m);
   // Open-eye aspect ratio in use for a side; 0 before any valid frame.
   double open_eye_baseline(Side side) const;
-  void reset();
 
  private:
   struct SideBaselines {
     RollingQuantile ear;
-    RollingQuantile mouth_outward;
     RollingQuantile mouth_down;
     RollingQuantile brow;
     RollingQuantile mouth_flow;
