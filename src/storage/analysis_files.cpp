@@ -20,19 +20,25 @@ std::filesystem::path temp_name(const std::filesystem::path& path) {
   return path.parent_path() / ("." + path.filename().string() + ".partial");
 }
 
-std::optional<WriteError> write_atomically(const std::filesystem::path& path, const std::string& text) {
-  const auto temp = temp_name(path);
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) return WriteError{"cannot write '" + path.string() + "': the folder is missing or not writable"};
-    out << text;
-    out.flush();
-    if (!out) return WriteError{"cannot write '" + path.string() + "': disk full or I/O error"};
-  }
+// Closes a finished temporary file and moves it over the final name: readers never see half a file.
+std::optional<WriteError> finish_file(std::ofstream& out, const std::filesystem::path& temp,
+                                      const std::filesystem::path& path) {
+  out.flush();
+  const bool written = static_cast<bool>(out);
+  out.close();
+  if (!written) return WriteError{"cannot write '" + path.string() + "': disk full or I/O error"};
   std::error_code ec;
   std::filesystem::rename(temp, path, ec);
   if (ec) return WriteError{"cannot write '" + path.string() + "': " + ec.message()};
   return std::nullopt;
+}
+
+std::optional<WriteError> write_atomically(const std::filesystem::path& path, const std::string& text) {
+  const auto temp = temp_name(path);
+  std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+  if (!out) return WriteError{"cannot write '" + path.string() + "': the folder is missing or not writable"};
+  out << text;
+  return finish_file(out, temp, path);
 }
 
 json event_to_json(const TwitchEvent& e) {
@@ -187,15 +193,6 @@ void SignalsCsvWriter::write(std::int64_t frame_index, const FrameSignals& s) {
   out_ << line;
 }
 
-std::optional<WriteError> SignalsCsvWriter::close() {
-  out_.flush();
-  const bool ok = static_cast<bool>(out_);
-  out_.close();
-  if (!ok) return WriteError{"cannot write '" + final_path_.string() + "': disk full or I/O error"};
-  std::error_code ec;
-  std::filesystem::rename(temp_path_, final_path_, ec);
-  if (ec) return WriteError{"cannot write '" + final_path_.string() + "': " + ec.message()};
-  return std::nullopt;
-}
+std::optional<WriteError> SignalsCsvWriter::close() { return finish_file(out_, temp_path_, final_path_); }
 
 }  // namespace hemitrack
