@@ -81,7 +81,7 @@ void FaceTracker::learn_box(const dlib::rectangle& box, const FaceFrame& frame) 
 // of preference (nearest to where the face was, else the detector's confidence) and the first
 // one the per-side fits agree is a face wins, so a face-like pattern (a badge, a poster) that
 // the detector also accepts is not followed.
-bool FaceTracker::acquire(const cv::Mat& bgr) {
+std::optional<SideFit> FaceTracker::acquire(const cv::Mat& bgr) {
   cv::Mat grey;
   cv::cvtColor(bgr, grey, cv::COLOR_BGR2GRAY);
   const double scale = grey.cols > 960 ? 960.0 / grey.cols : 1.0;
@@ -89,7 +89,7 @@ bool FaceTracker::acquire(const cv::Mat& bgr) {
   if (scale < 1.0) cv::resize(grey, search, cv::Size(), scale, scale, cv::INTER_AREA);
   std::vector<dlib::rect_detection> found;
   detector_(dlib::cv_image<unsigned char>(search), found, 0.0);
-  if (found.empty()) return false;
+  if (found.empty()) return std::nullopt;
 
   const FaceFrame last = face_frame_from(last_landmarks_);
   const bool seen_before = last.inter_ocular > 0.0;
@@ -109,7 +109,8 @@ bool FaceTracker::acquire(const cv::Mat& bgr) {
     const FaceFrame frame = face_frame_from(shape);
     if (frame.inter_ocular < config_.min_inter_ocular_px) continue;
     learn_box(box, frame);
-    if (fitter_.fit(bgr, frame, box_).scale_agreement < kAcceptFit) continue;
+    SideFit fit = fitter_.fit(bgr, frame, box_);
+    if (fit.scale_agreement < kAcceptFit) continue;
     last_pose_ = estimate_head_pose(shape, bgr.size());
     last_landmarks_ = shape;
     anchor_ = frame;
@@ -117,9 +118,9 @@ bool FaceTracker::acquire(const cv::Mat& bgr) {
     misses_ = 0;
     poor_frames_ = 0;
     frames_since_confirm_ = 0;
-    return true;
+    return fit;
   }
-  return false;
+  return std::nullopt;
 }
 
 // Runs the detector where the tracker believes the face is; on success it also refreshes the box
@@ -163,12 +164,14 @@ bool FaceTracker::confirm(const SideFit& fit, cv::Size image_size) {
 FaceObservation FaceTracker::process(const cv::Mat& bgr, double time_s) {
   ++frames_;
   FaceObservation obs;
+  std::optional<SideFit> found;
   if (!tracking_) {
     obs.detected_this_frame = true;
-    if (!acquire(bgr)) return obs;
+    found = acquire(bgr);
+    if (!found) return obs;
   }
 
-  SideFit fit = fitter_.fit(bgr, anchor_, box_);
+  SideFit fit = found ? std::move(*found) : fitter_.fit(bgr, anchor_, box_);
   const FaceFrame now = face_frame_from(fit.landmarks);
   if (now.inter_ocular < config_.min_inter_ocular_px || !std::isfinite(now.inter_ocular)) {
     reset();

@@ -17,6 +17,7 @@
 #include <opencv2/core.hpp>
 
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace hemitrack {
@@ -49,7 +50,8 @@ class FaceTracker {
   void reset();
 
  private:
-  bool acquire(const cv::Mat& bgr);
+  // The accepted face's per-side fit, or nothing when no face was found.
+  std::optional<SideFit> acquire(const cv::Mat& bgr);
   bool confirm(const SideFit& fit, cv::Size image_size);
   void learn_box(const dlib::rectangle& box, const FaceFrame& frame);
 
