@@ -15,6 +15,14 @@ std::size_t machine_index(Side side, Region region) {
   return static_cast<std::size_t>(index_of(side)) * kRegionCount + static_cast<std::size_t>(region);
 }
 
+// Median of values that may be reordered; 0 for none.
+double median_of(std::vector<double>& values) {
+  if (values.empty()) return 0.0;
+  const auto mid = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);
+  std::nth_element(values.begin(), mid, values.end());
+  return *mid;
+}
+
 bool overlaps(double a0, double a1, double b0, double b1, double slack) {
   return a0 <= b1 + slack && b0 <= a1 + slack;
 }
@@ -164,10 +172,7 @@ double TwitchDetector::median_over(std::int64_t first, std::int64_t last, Side s
   std::vector<double> values;
   for (std::int64_t k = first; k <= last; ++k)
     if (at(k).valid) values.push_back(value(k, side, region));
-  if (values.empty()) return 0.0;
-  const auto mid = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);
-  std::nth_element(values.begin(), mid, values.end());
-  return *mid;
+  return median_of(values);
 }
 
 // Did the other side move with this episode? For the eyes, left and right are matched by the time
@@ -261,10 +266,7 @@ double TwitchDetector::resting_level(std::int64_t first, Side side, Region regio
   std::vector<double> before;
   for (std::int64_t i = first - 1; i >= history_base_ && at(i).time_s >= from; --i)
     if (at(i).valid) before.push_back(region == Region::brow ? at(i).brow[k] : value(i, side, region));
-  if (before.empty()) return 0.0;
-  const auto mid = before.begin() + static_cast<std::ptrdiff_t>(before.size() / 2);
-  std::nth_element(before.begin(), mid, before.end());
-  return *mid;
+  return median_of(before);
 }
 
 // How far the signal rose above where it had been resting just before. An episode that merely
