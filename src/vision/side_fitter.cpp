@@ -23,13 +23,14 @@ cv::Matx23d upright_transform(const FaceFrame& anchor) {
 
 // Builds the symmetric face from one half: the kept half stays, the other is its reflection.
 void make_symmetric(const cv::Mat& grey, Side keep, cv::Mat& out) {
-  const int half = grey.cols / 2;
-  grey.copyTo(out);
-  if (keep == Side::right) {  // the person's right is the image's left in the upright crop
-    cv::flip(grey.colRange(0, half), out.colRange(grey.cols - half, grey.cols), 1);
-  } else {
-    cv::flip(grey.colRange(grey.cols - half, grey.cols), out.colRange(0, half), 1);
-  }
+  const int half = grey.cols / 2;  // kCropSize is even: the halves meet on the reflection axis
+  out.create(grey.size(), grey.type());
+  const cv::Range left(0, half), right(grey.cols - half, grey.cols);
+  // The person's right is the image's left in the upright crop.
+  const cv::Range kept = keep == Side::right ? left : right;
+  const cv::Range mirrored = keep == Side::right ? right : left;
+  grey.colRange(kept).copyTo(out.colRange(kept));
+  cv::flip(grey.colRange(kept), out.colRange(mirrored), 1);
 }
 
 Shape68 run_predictor(const dlib::shape_predictor& predictor, const cv::Mat& grey, const cv::Rect2d& box) {

@@ -36,6 +36,7 @@ class SideFitter {
  public:
   // Crop geometry: the eye line is horizontal and the inter-ocular distance is kCropIod pixels.
   static constexpr int kCropSize = 224;
+  static_assert(kCropSize % 2 == 0, "the symmetric halves must meet on the reflection axis");
   static constexpr double kCropIod = 64.0;
   static constexpr double kCropEyeLineY = 90.0;
 
