@@ -3,13 +3,13 @@
 #include "vision/frame_source.h"
 #include "vision/model_locator.h"
 #include "vision/shape_model.h"
+#include "temp_dir.h"
 
 #include <catch2/catch.hpp>
 
 #include <filesystem>
 #include <memory>
 #include <string>
-#include <unistd.h>
 
 namespace hemitrack::test {
 
@@ -41,28 +41,5 @@ inline std::unique_ptr<FrameSource> open_or_fail(const std::filesystem::path& p)
   if (auto* err = std::get_if<SourceError>(&opened)) FAIL(err->message);
   return std::move(std::get<std::unique_ptr<FrameSource>>(opened));
 }
-
-// A fresh temporary folder, removed when the test ends.
-class TempDir {
- public:
-  TempDir() {
-    path_ = std::filesystem::temp_directory_path() /
-            ("hemitrack-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
-    std::filesystem::remove_all(path_);
-    std::filesystem::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  static int& counter() {
-    static int n = 0;
-    return n;
-  }
-  std::filesystem::path path_;
-};
 
 }  // namespace hemitrack::test

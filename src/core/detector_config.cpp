@@ -30,4 +30,12 @@ std::string DetectorConfig::validate() const {
   return {};
 }
 
+DetectorConfig DetectorConfig::scaled(double factor) const {
+  DetectorConfig out = *this;
+  for (double* t : {&out.eye_on, &out.eye_off, &out.mouth_on, &out.mouth_off, &out.brow_on, &out.brow_off,
+                    &out.eye_noise_multiple, &out.mouth_noise_multiple, &out.brow_noise_multiple})
+    *t *= factor;
+  return out;
+}
+
 }  // namespace hemitrack

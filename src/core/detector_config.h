@@ -61,6 +61,10 @@ struct DetectorConfig {
   double max_walk_back_s = 0.6;  // how far onset/offset are traced back to the foot of the rise
 
   std::string validate() const;
+  // The same configuration with every start and stop threshold (fixed and noise-relative) scaled
+  // by `factor`: above 1 fewer, clearer events; below 1 smaller ones too. The user-facing
+  // sensitivity setting. Requires: factor > 0 and eye_on * factor <= 1.
+  DetectorConfig scaled(double factor) const;
 };
 
 }  // namespace hemitrack

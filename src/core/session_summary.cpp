@@ -48,3 +48,16 @@ SessionSummary SummaryBuilder::build(const std::vector<TwitchEvent>& events, con
 }
 
 }  // namespace hemitrack
+
+namespace hemitrack {
+
+double recent_events_per_minute(const std::vector<TwitchEvent>& events, double session_start_s, double now_s,
+                                double window_s) {
+  const double from = std::max(session_start_s, now_s - window_s);
+  const double span_min = (now_s - from) / 60.0;
+  if (span_min <= 0.0) return 0.0;
+  const auto recent = std::count_if(events.begin(), events.end(), [&](const TwitchEvent& e) { return e.end_s >= from; });
+  return static_cast<double>(recent) / span_min;
+}
+
+}  // namespace hemitrack

@@ -41,3 +41,12 @@ class SummaryBuilder {
 };
 
 }  // namespace hemitrack
+
+namespace hemitrack {
+
+// Events per minute over the last `window_s` of a running session (the whole session while it is
+// shorter than the window): the recent rate a patient watches change through the day.
+double recent_events_per_minute(const std::vector<TwitchEvent>& events, double session_start_s, double now_s,
+                                double window_s);
+
+}  // namespace hemitrack

@@ -43,6 +43,8 @@ void AnalysisPipeline::finish() {
   collect();
 }
 
+void AnalysisPipeline::recalibrate() { extractor_ = SignalExtractor(config_.signals); }
+
 void AnalysisPipeline::collect() {
   for (auto& e : detector_.take_events()) {
     all_events_.push_back(e);

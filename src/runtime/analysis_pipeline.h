@@ -44,6 +44,12 @@ class AnalysisPipeline {
   FrameAnalysis process(Frame& frame);
   // End of input: classifies what is still pending.
   void finish();
+  // Forgets the learned resting face (open eyes, mouth corners, brows, noise) and learns it anew
+  // from the next frames, e.g. after the person moved, put on glasses or the light changed.
+  // Events and blinks found so far are kept.
+  void recalibrate();
+  // Open-eye aspect ratio the closure of a side is measured against; 0 until it was learned.
+  double open_eye_baseline(Side side) const { return extractor_.open_eye_baseline(side); }
 
   // Events and blinks completed since the previous call.
   std::vector<TwitchEvent> take_events();

@@ -1,5 +1,7 @@
 #include "storage/analysis_files.h"
 
+#include "storage/atomic_file.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cmath>
@@ -16,29 +18,9 @@ double round_to(double v, int digits) {
   return std::round(v * scale) / scale;
 }
 
-std::filesystem::path temp_name(const std::filesystem::path& path) {
-  return path.parent_path() / ("." + path.filename().string() + ".partial");
-}
-
-// Closes a finished temporary file and moves it over the final name: readers never see half a file.
-std::optional<WriteError> finish_file(std::ofstream& out, const std::filesystem::path& temp,
-                                      const std::filesystem::path& path) {
-  out.flush();
-  const bool written = static_cast<bool>(out);
-  out.close();
-  if (!written) return WriteError{"cannot write '" + path.string() + "': disk full or I/O error"};
-  std::error_code ec;
-  std::filesystem::rename(temp, path, ec);
-  if (ec) return WriteError{"cannot write '" + path.string() + "': " + ec.message()};
+std::optional<WriteError> write_file(const std::filesystem::path& path, const std::string& text) {
+  if (auto reason = write_atomically(path, text)) return WriteError{"cannot write '" + path.string() + "': " + *reason};
   return std::nullopt;
-}
-
-std::optional<WriteError> write_atomically(const std::filesystem::path& path, const std::string& text) {
-  const auto temp = temp_name(path);
-  std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-  if (!out) return WriteError{"cannot write '" + path.string() + "': the folder is missing or not writable"};
-  out << text;
-  return finish_file(out, temp, path);
 }
 
 json event_to_json(const TwitchEvent& e) {
@@ -84,7 +66,7 @@ std::optional<WriteError> write_events_json(const std::filesystem::path& path, c
                     {"interrupted", r.interrupted},
                     {"events", events},
                     {"blinks", blinks}};
-  return write_atomically(path, doc.dump(2) + "\n");
+  return write_file(path, doc.dump(2) + "\n");
 }
 
 std::optional<WriteError> write_events_csv(const std::filesystem::path& path, const std::vector<TwitchEvent>& events) {
@@ -99,7 +81,7 @@ std::optional<WriteError> write_events_csv(const std::filesystem::path& path, co
                   e.other_babinski ? 1 : 0);
     text += line;
   }
-  return write_atomically(path, text);
+  return write_file(path, text);
 }
 
 std::optional<WriteError> write_summary_json(const std::filesystem::path& path, const AnalysisRecord& r,
@@ -124,7 +106,7 @@ std::optional<WriteError> write_summary_json(const std::filesystem::path& path, 
               {"affected_eye_closed_pct", round_to(s.affected_eye_closed_pct, 2)},
               {"longest_event", s.longest_event ? event_to_json(*s.longest_event) : json(nullptr)},
               {"input_damaged", r.damaged}};
-  return write_atomically(path, doc.dump(2) + "\n");
+  return write_file(path, doc.dump(2) + "\n");
 }
 
 std::variant<AnalysisRecord, ReadError> read_events_json(const std::filesystem::path& path) {
@@ -175,7 +157,7 @@ SignalsCsvWriter::SignalsCsvWriter(std::filesystem::path final_path, std::filesy
     : final_path_(std::move(final_path)), temp_path_(std::move(temp_path)) {}
 
 std::variant<SignalsCsvWriter, WriteError> SignalsCsvWriter::open(const std::filesystem::path& path) {
-  SignalsCsvWriter w(path, temp_name(path));
+  SignalsCsvWriter w(path, partial_name(path));
   w.out_.open(w.temp_path_, std::ios::binary | std::ios::trunc);
   if (!w.out_) return WriteError{"cannot write '" + path.string() + "': the folder is missing or not writable"};
   w.out_ << "frame,time_s,face_found,valid,quality,closure_right,closure_left,mouth_right,mouth_left,"
@@ -193,6 +175,10 @@ void SignalsCsvWriter::write(std::int64_t frame_index, const FrameSignals& s) {
   out_ << line;
 }
 
-std::optional<WriteError> SignalsCsvWriter::close() { return finish_file(out_, temp_path_, final_path_); }
+std::optional<WriteError> SignalsCsvWriter::close() {
+  if (auto reason = finish_partial(out_, temp_path_, final_path_))
+    return WriteError{"cannot write '" + final_path_.string() + "': " + *reason};
+  return std::nullopt;
+}
 
 }  // namespace hemitrack

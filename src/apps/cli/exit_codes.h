@@ -9,5 +9,6 @@ inline constexpr int model_missing = 4;     // shape model not found or not load
 inline constexpr int output_unwritable = 5; // output folder cannot be created or written
 inline constexpr int no_face = 6;           // the input was read, but no face was ever found
 inline constexpr int input_damaged = 7;     // the input broke off part-way; results up to there were written
+inline constexpr int no_display = 8;        // the dashboard cannot open a window (no display, no OpenGL)
 inline constexpr int interrupted = 130;     // Ctrl-C (128 + SIGINT, as shells report it); results so far written
 }  // namespace hemitrack::exit_code

@@ -1,0 +1,299 @@
+#include "apps/gui/dashboard_app.h"
+
+#include "apps/cli/exit_codes.h"
+#include "apps/gui/demo_locator.h"
+#include "apps/gui/screenshot_report.h"
+#include "runtime/live_session.h"
+#include "storage/dashboard_settings.h"
+#include "ui/dashboard_model.h"
+#include "ui/gl_window.h"
+#include "ui/palette.h"
+#include "ui/panels.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+#include <thread>
+
+namespace hemitrack {
+namespace {
+
+using namespace std::chrono_literals;
+
+// How much less (> 1) or more (< 1) readily the detector starts an episode: every threshold is
+// scaled alike, so the balance between eye, mouth and brow stays as documented in DetectorConfig.
+double threshold_scale(Sensitivity s) {
+  switch (s) {
+    case Sensitivity::low: return 1.3;
+    case Sensitivity::high: return 0.8;
+    case Sensitivity::normal: break;
+  }
+  return 1.0;
+}
+
+LiveOptions live_options(const DashboardArgs& args, const DashboardSettings& settings) {
+  LiveOptions o;
+  o.model = args.model;
+  o.analysis.mirrored = args.mirrored;
+  o.analysis.detector = o.analysis.detector.scaled(threshold_scale(settings.sensitivity));
+  if (args.input) {
+    o.source.kind = LiveSource::Kind::file;
+    o.source.file = *args.input;
+  } else {
+    o.source.kind = LiveSource::Kind::camera;
+    o.source.camera_index = args.camera.value_or(settings.camera_index);
+    o.source.fallback_file = locate_demo_clip();
+  }
+  o.source.width = settings.capture_width;
+  o.source.height = settings.capture_height;
+  o.source.speed = args.speed;
+  return o;
+}
+
+struct Banner {
+  std::string text;
+  ImU32 colour;
+};
+
+std::vector<Banner> banners(const ui::DashboardModel& model, const std::string& settings_problem) {
+  std::vector<Banner> out;
+  if (model.demo)
+    out.push_back({"No camera found: playing the bundled demo clip (a real face with added twitches). "
+                   "Connect a camera and choose it in Settings.",
+                   ui::kWarning});
+  const bool error = model.state == LiveState::model_error || model.state == LiveState::source_error ||
+                     model.state == LiveState::camera_lost;
+  if (error || model.state == LiveState::finished) out.push_back({model.message, error ? ui::kError : ui::kGood});
+  if (!settings_problem.empty()) out.push_back({settings_problem, ui::kWarning});
+  return out;
+}
+
+class Dashboard {
+ public:
+  Dashboard(const DashboardArgs& args, ui::GlWindow& window, DashboardSettings settings, std::filesystem::path settings_path,
+            std::string settings_problem)
+      : args_(args), window_(window), settings_(settings), settings_path_(std::move(settings_path)),
+        settings_problem_(std::move(settings_problem)) {
+    start_session();
+  }
+
+  ~Dashboard() { session_.reset(); }  // before the window: the session's wake-up calls into GLFW
+
+  // Takes the session's news and lays out one UI frame into the back buffer.
+  void frame() {
+    model_.apply(session_->drain());
+    if (model_.frame_changed && model_.frame) {
+      video_.upload(model_.frame->bgr, settings_.mirror_view);
+      model_.frame_changed = false;
+    }
+    window_.begin_frame();
+    layout();
+    window_.render();
+  }
+
+  void shown() { model_.frame_shown(LiveClock::now()); }
+  const ui::DashboardModel& model() const { return model_; }
+  const DashboardLayout& last_layout() const { return layout_; }
+
+ private:
+  void start_session() {
+    session_.reset();
+    session_ = std::make_unique<LiveSession>(live_options(args_, settings_));
+    session_->set_wakeup([] { ui::GlWindow::wake(); });
+  }
+
+  void layout() {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
+    ImGui::Begin("hemitrack", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+    toolbar();
+    for (const Banner& b : banners(model_, settings_problem_)) banner(b);
+
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float status_h = ImGui::GetFrameHeightWithSpacing() + style.ItemSpacing.y;
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float body_h = avail.y - status_h;
+    const float left_w = avail.x * 0.42f;
+
+    ImGui::BeginChild("left", ImVec2(left_w, body_h));
+    // The picture takes what the calibration card and the counters (about 13 lines) leave.
+    const float below_video = ImGui::GetTextLineHeightWithSpacing() * 13.5f + ImGui::GetFontSize() * 1.8f;
+    const float video_h = std::clamp(body_h - below_video, body_h * 0.35f, left_w * 3.0f / 4.0f);
+    layout_.video = ui::draw_video_panel(model_, settings_, video_, ImVec2(left_w, video_h));
+    ImGui::Separator();
+    if (ui::draw_calibration_card(model_)) session_->recalibrate();
+    ImGui::Separator();
+    ui::draw_counters_panel(model_, window_.fonts());
+    ImGui::EndChild();
+
+    ImGui::SameLine();
+    ImGui::BeginChild("right", ImVec2(0, body_h));
+    const ImVec2 right = ImGui::GetContentRegionAvail();
+    layout_.traces = ui::draw_traces_panel(model_, ImVec2(right.x, right.y * 0.6f));
+    ImGui::TextUnformatted("One-sided twitches (select one to see it at its peak)");
+    ui::draw_event_log(model_, peak_, ImGui::GetContentRegionAvail());
+    ImGui::EndChild();
+
+    ImGui::Separator();
+    ui::draw_status_bar(model_);
+    ImGui::End();
+
+    settings_window();
+  }
+
+  void toolbar() {
+    ImGui::PushFont(window_.fonts().regular);
+    ImGui::TextUnformatted("hemitrack");
+    ImGui::SameLine();
+    ImGui::TextDisabled("one-sided facial twitches, measured live");
+    const float buttons_w = ImGui::CalcTextSize("Landmarks  Mirror  Settings").x + ImGui::GetFrameHeight() * 4;
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - buttons_w);
+    bool changed = ImGui::Checkbox("Landmarks", &settings_.show_overlay);
+    ImGui::SameLine();
+    if (ImGui::Checkbox("Mirror", &settings_.mirror_view)) {
+      changed = true;
+      model_.frame_changed = true;  // re-upload the picture the other way round
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Settings")) settings_open_ = true;
+    ImGui::PopFont();
+    if (changed) save();
+  }
+
+  void banner(const Banner& b) {
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, (b.colour & 0x00FFFFFF) | 0x40000000);
+    const float h = ImGui::GetTextLineHeightWithSpacing() * 2.0f;
+    ImGui::BeginChild(ImGui::GetID(b.text.c_str()), ImVec2(0, h), false, ImGuiWindowFlags_NoScrollbar);
+    ImGui::SetCursorPosY((h - ImGui::GetTextLineHeight()) * 0.5f);
+    ImGui::Indent(ImGui::GetFontSize() * 0.5f);
+    ImGui::TextWrapped("%s", b.text.c_str());
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+  }
+
+  void settings_window() {
+    const ui::SettingsChange change = ui::draw_settings_window(settings_, settings_open_);
+    if (!(change.source || change.restart || change.appearance)) return;
+    save();
+    if (change.appearance) {
+      window_.set_theme(settings_.theme);
+      window_.set_font_size(settings_.font_size);
+    }
+    if (change.restart) {
+      start_session();
+    } else if (change.source && !args_.input) {
+      session_->switch_source(live_options(args_, settings_).source);
+    }
+  }
+
+  void save() {
+    if (args_.screenshot) return;  // a headless run never changes the person's settings
+    settings_problem_ = save_settings(settings_path_, settings_);
+  }
+
+  const DashboardArgs& args_;
+  ui::GlWindow& window_;
+  DashboardSettings settings_;
+  std::filesystem::path settings_path_;
+  std::string settings_problem_;
+  std::unique_ptr<LiveSession> session_;
+  ui::DashboardModel model_;
+  ui::VideoTexture video_;
+  ui::PeakView peak_;
+  bool settings_open_ = false;
+  DashboardLayout layout_;
+};
+
+// Headless runs end when the file is played (or N frames are analysed), or on an error state,
+// or when nothing has moved for a while (a camera that never delivers).
+bool headless_done(const DashboardArgs& args, const ui::DashboardModel& m) {
+  if (args.frames > 0 && m.stats.analysed >= args.frames) return true;
+  return m.state == LiveState::finished || m.state == LiveState::model_error || m.state == LiveState::source_error;
+}
+
+int headless_exit_code(const ui::DashboardModel& m) {
+  switch (m.state) {
+    case LiveState::model_error: return exit_code::model_missing;
+    case LiveState::source_error: return exit_code::input_unreadable;
+    default: return exit_code::ok;
+  }
+}
+
+}  // namespace
+
+int run_dashboard(const DashboardArgs& args) {
+  const std::filesystem::path settings_path = default_settings_path();
+  SettingsLoad loaded = load_settings(settings_path);
+  if (!loaded.warning.empty()) std::cerr << "hemitrack: " << loaded.warning << "\n";
+
+  if (args.screenshot) {
+    // Under Xvfb, Mesa's software renderer would otherwise start a thread per core and take
+    // processor time from the analysis it is meant to show.
+    setenv("LP_NUM_THREADS", "1", 0);
+  }
+  ui::WindowOptions window_options;
+  window_options.width = args.width;
+  window_options.height = args.height;
+  window_options.font_size = loaded.settings.font_size;
+  window_options.theme = loaded.settings.theme;
+  auto opened = ui::GlWindow::open(window_options);
+  if (auto* err = std::get_if<std::string>(&opened)) {
+    std::cerr << "hemitrack: " << *err << "\n";
+    return exit_code::no_display;
+  }
+  ui::GlWindow& window = *std::get<std::unique_ptr<ui::GlWindow>>(opened);
+  // Xvfb's pointer rests mid-screen: a headless picture must not show hover tooltips.
+  if (args.screenshot) ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NoMouse;
+
+  Dashboard dashboard(args, window, loaded.settings, settings_path, loaded.warning);
+  // Frames arrive from analysis and wake the loop; between them it idles. A headless run draws
+  // less often so that the UI does not take the analysis' processor time.
+  const auto min_interval = args.screenshot ? 33ms : 8ms;
+  auto last_draw = LiveClock::now() - min_interval;
+  auto last_progress = LiveClock::now();
+  std::int64_t last_analysed = -1;
+  int settle_frames = -1;  // headless: frames still to draw once done, so the last state is laid out
+  while (!window.close_requested()) {
+    const auto since = LiveClock::now() - last_draw;
+    if (since < min_interval) std::this_thread::sleep_for(min_interval - since);
+    window.wait(0.1);
+    last_draw = LiveClock::now();
+    dashboard.frame();
+
+    if (args.screenshot) {
+      const ui::DashboardModel& m = dashboard.model();
+      if (m.stats.analysed != last_analysed) {
+        last_analysed = m.stats.analysed;
+        last_progress = LiveClock::now();
+      }
+      const bool stalled = LiveClock::now() - last_progress > 20s;
+      if (settle_frames < 0 && (headless_done(args, m) || stalled)) settle_frames = 2;
+      if (settle_frames == 0) {
+        const std::string problem = save_screenshot(*args.screenshot, window.read_back(), m, dashboard.last_layout());
+        window.present();
+        if (!problem.empty()) {
+          std::cerr << "hemitrack: " << problem << "\n";
+          return exit_code::output_unwritable;
+        }
+        if (stalled && !headless_done(args, m)) {
+          std::cerr << "hemitrack: no frame was analysed for 20 s (" << m.message << "); screenshot saved as it was\n";
+          return exit_code::failure;
+        }
+        return headless_exit_code(m);
+      }
+      if (settle_frames > 0) --settle_frames;
+    }
+    window.present();
+    dashboard.shown();
+  }
+  return exit_code::ok;
+}
+
+}  // namespace hemitrack

@@ -1,0 +1,36 @@
+#pragma once
+// The dashboard's command line, parsed once at the edge into plain values.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace hemitrack {
+
+struct DashboardArgs {
+  std::optional<int> camera;                  // default: the saved camera
+  std::optional<std::filesystem::path> input; // a video file instead of a camera
+  std::optional<std::filesystem::path> model;
+  bool mirrored = false;                      // the source itself is mirrored (as `analyze --mirrored`)
+  double speed = 1.0;                         // files: 1 = own rate, 0 = as fast as analysis goes
+  // Headless runs: after `frames` analysed frames (0: when the file ends) save the window to
+  // `screenshot` (PNG) and a description of what it showed beside it (same name, .json), then quit.
+  std::optional<std::filesystem::path> screenshot;
+  std::int64_t frames = 0;
+  int width = 1280;
+  int height = 800;
+};
+
+struct DashboardHelp {
+  std::string text;
+};
+struct DashboardUsageError {
+  std::string message;
+};
+using DashboardParsed = std::variant<DashboardArgs, DashboardHelp, DashboardUsageError>;
+
+DashboardParsed parse_dashboard_args(const std::vector<std::string>& args);
+std::string dashboard_usage_text();
+
+}  // namespace hemitrack

@@ -1,0 +1,85 @@
+#include "ui/panels.h"
+
+#include <imgui.h>
+
+#include <array>
+#include <cstdio>
+
+namespace hemitrack::ui {
+namespace {
+
+struct Resolution {
+  int width, height;
+};
+constexpr std::array<Resolution, 4> kResolutions = {{{640, 480}, {1280, 720}, {960, 540}, {320, 240}}};
+
+void heading(const char* title) {
+  ImGui::Spacing();
+  ImGui::TextUnformatted(title);
+  ImGui::Separator();
+}
+
+}  // namespace
+
+SettingsChange draw_settings_window(DashboardSettings& settings, bool& open) {
+  SettingsChange change;
+  if (!open) return change;
+  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30, 0), ImGuiCond_Appearing);
+  if (!ImGui::Begin("Settings", &open, ImGuiWindowFlags_NoCollapse)) {
+    ImGui::End();
+    return change;
+  }
+
+  heading("Camera");
+  int camera = settings.camera_index;
+  if (ImGui::InputInt("Camera number", &camera) && camera >= 0 && camera < 64) {
+    settings.camera_index = camera;
+    change.source = true;
+  }
+  char current[32];
+  std::snprintf(current, sizeof current, "%d x %d", settings.capture_width, settings.capture_height);
+  if (ImGui::BeginCombo("Resolution", current)) {
+    for (const Resolution& r : kResolutions) {
+      char label[32];
+      std::snprintf(label, sizeof label, "%d x %d", r.width, r.height);
+      const bool selected = r.width == settings.capture_width && r.height == settings.capture_height;
+      if (ImGui::Selectable(label, selected) && !selected) {
+        settings.capture_width = r.width;
+        settings.capture_height = r.height;
+        change.source = true;
+      }
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::TextDisabled("640 x 480 is enough for the face and keeps the delay lowest.");
+
+  heading("Picture");
+  ImGui::Checkbox("Show like a mirror", &settings.mirror_view);
+  ImGui::Checkbox("Show face landmarks", &settings.show_overlay);
+  ImGui::TextDisabled("R and L always name your own right and left side.");
+
+  heading("Sensitivity");
+  for (Sensitivity s : {Sensitivity::low, Sensitivity::normal, Sensitivity::high}) {
+    if (ImGui::RadioButton(std::string(to_string(s)).c_str(), settings.sensitivity == s) && settings.sensitivity != s) {
+      settings.sensitivity = s;
+      change.restart = true;
+    }
+    if (s != Sensitivity::high) ImGui::SameLine();
+  }
+  ImGui::TextWrapped("%s", std::string(describe(settings.sensitivity)).c_str());
+  ImGui::TextDisabled("A change starts a new session, so counts stay comparable.");
+
+  heading("Appearance");
+  int theme = settings.theme == Theme::light ? 1 : 0;
+  if (ImGui::RadioButton("Dark", &theme, 0) | (ImGui::SameLine(), ImGui::RadioButton("Light", &theme, 1))) {
+    settings.theme = theme == 1 ? Theme::light : Theme::dark;
+    change.appearance = true;
+  }
+  // The font atlas is rebuilt for a new size: only once the slider is let go.
+  ImGui::SliderFloat("Text size", &settings.font_size, 12.0f, 28.0f, "%.0f px");
+  if (ImGui::IsItemDeactivatedAfterEdit()) change.appearance = true;
+  ImGui::End();
+  return change;
+}
+
+}  // namespace hemitrack::ui
