@@ -29,7 +29,7 @@ class FrameHandover {
   // Returns false once closed (the item is discarded).
   bool put(T item) {
     std::unique_lock lock(mutex_);
-    if (policy_ == Policy::wait_for_space) space_.wait(lock, [&] { return closed_ || !slot_; });
+    space_.wait(lock, [&] { return closed_ || !slot_ || policy_ == Policy::latest_wins; });
     if (closed_) return false;
     if (slot_) ++dropped_;
     slot_ = std::move(item);

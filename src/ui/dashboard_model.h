@@ -41,6 +41,7 @@ struct DashboardModel {
   std::optional<double> session_start_s;
   double now_s = 0.0;                  // stream time of the newest analysed frame
   MedianMeter display_latency_ms;      // capture to shown on screen
+  MedianMeter draw_ms;                 // laying out, rendering and presenting one UI frame
   std::optional<int> selected_event;   // id, from the event log
 
   void apply(LiveUpdate update);

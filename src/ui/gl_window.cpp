@@ -103,6 +103,7 @@ void GlWindow::set_theme(Theme theme) {
   } else {
     ImGui::StyleColorsDark(&style);
   }
+  background_ = style.Colors[ImGuiCol_WindowBg];
   style.WindowRounding = 4.0f;
   style.FrameRounding = 3.0f;
   style.WindowPadding = ImVec2(10, 8);
@@ -128,7 +129,7 @@ void GlWindow::render() {
   int w = 0, h = 0;
   glfwGetFramebufferSize(window_, &w, &h);
   glViewport(0, 0, w, h);
-  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  const ImVec4 bg = background_;
   glClearColor(bg.x, bg.y, bg.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());

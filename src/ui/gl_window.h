@@ -3,6 +3,7 @@
 // the screen's density. The only place that talks to GLFW; used from the main thread only.
 #include "storage/dashboard_settings.h"
 
+#include <imgui.h>
 #include <opencv2/core.hpp>
 
 #include <memory>
@@ -10,7 +11,6 @@
 #include <variant>
 
 struct GLFWwindow;
-struct ImFont;
 
 namespace hemitrack::ui {
 
@@ -61,6 +61,7 @@ class GlWindow {
   Fonts fonts_;
   float content_scale_ = 1.0f;
   float pending_font_size_ = 0.0f;
+  ImVec4 background_{0, 0, 0, 1};  // the theme's window colour, painted by glClear
   std::string font_file_;
 };
 

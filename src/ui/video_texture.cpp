@@ -10,8 +10,9 @@ VideoTexture::~VideoTexture() {
 }
 
 void VideoTexture::upload(const cv::Mat& bgr, bool mirror) {
-  cv::cvtColor(bgr, rgb_, cv::COLOR_BGR2RGB);
-  if (mirror) cv::flip(rgb_, rgb_, 1);
+  // Four bytes a texel: software renderers (Mesa's llvmpipe under Xvfb) sample RGBA much faster.
+  cv::cvtColor(bgr, rgba_, cv::COLOR_BGR2RGBA);
+  if (mirror) cv::flip(rgba_, rgba_, 1);
   if (!texture_) {
     glGenTextures(1, &texture_);
     glBindTexture(GL_TEXTURE_2D, texture_);
@@ -21,13 +22,13 @@ void VideoTexture::upload(const cv::Mat& bgr, bool mirror) {
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
   }
   glBindTexture(GL_TEXTURE_2D, texture_);
-  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
   glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
-  if (rgb_.size() != size_) {
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGB, rgb_.cols, rgb_.rows, 0, GL_RGB, GL_UNSIGNED_BYTE, rgb_.data);
-    size_ = rgb_.size();
+  if (rgba_.size() != size_) {
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, rgba_.cols, rgba_.rows, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba_.data);
+    size_ = rgba_.size();
   } else {
-    glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, rgb_.cols, rgb_.rows, GL_RGB, GL_UNSIGNED_BYTE, rgb_.data);
+    glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, rgba_.cols, rgba_.rows, GL_RGBA, GL_UNSIGNED_BYTE, rgba_.data);
   }
 }
 

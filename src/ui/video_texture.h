@@ -21,7 +21,7 @@ class VideoTexture {
  private:
   unsigned int texture_ = 0;
   cv::Size size_;
-  cv::Mat rgb_;  // reused between uploads
+  cv::Mat rgba_;  // reused between uploads
 };
 
 }  // namespace hemitrack::ui

@@ -95,7 +95,11 @@ class Dashboard {
     window_.render();
   }
 
-  void shown() { model_.frame_shown(LiveClock::now()); }
+  void shown(LiveClock::time_point drawing_started) {
+    const auto now = LiveClock::now();
+    model_.frame_shown(now);
+    model_.draw_ms.add(std::chrono::duration<double, std::milli>(now - drawing_started).count());
+  }
   const ui::DashboardModel& model() const { return model_; }
   const DashboardLayout& last_layout() const { return layout_; }
 
@@ -110,6 +114,9 @@ class Dashboard {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
+    // The main window fills the screen, where glClear has painted its colour already: blending it
+    // over every pixel again costs a software renderer (Xvfb) milliseconds a frame.
+    ImGui::SetNextWindowBgAlpha(0.0f);
     ImGui::Begin("hemitrack", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
@@ -253,9 +260,11 @@ int run_dashboard(const DashboardArgs& args) {
   if (args.screenshot) ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NoMouse;
 
   Dashboard dashboard(args, window, loaded.settings, settings_path, loaded.warning);
-  // Frames arrive from analysis and wake the loop; between them it idles. A headless run draws
-  // less often so that the UI does not take the analysis' processor time.
-  const auto min_interval = args.screenshot ? 33ms : 8ms;
+  // Frames arrive from analysis and wake the loop; between them it idles. Played as fast as
+  // possible, a file delivers frames faster than a screen could show them: then the UI draws at
+  // most 30 times a second, so that it does not take the analysis' processor time.
+  const bool fast_forward = args.input && args.speed == 0.0;
+  const auto min_interval = fast_forward ? 33ms : 8ms;
   auto last_draw = LiveClock::now() - min_interval;
   auto last_progress = LiveClock::now();
   std::int64_t last_analysed = -1;
@@ -291,7 +300,7 @@ int run_dashboard(const DashboardArgs& args) {
       if (settle_frames > 0) --settle_frames;
     }
     window.present();
-    dashboard.shown();
+    dashboard.shown(last_draw);
   }
   return exit_code::ok;
 }

@@ -41,7 +41,8 @@ json model_json(const ui::DashboardModel& m, const DashboardLayout& layout) {
       {"calibration", {{"done", m.calibration.done}, {"progress", m.calibration.progress}}},
       {"latency_ms", {{"display_median", m.display_latency_ms.median()},
                       {"display_samples", m.display_latency_ms.count()},
-                      {"analysis_median", m.stats.analysis_latency_ms}}},
+                      {"analysis_median", m.stats.analysis_latency_ms},
+                      {"draw_median", m.draw_ms.median()}}},
       {"layout", {{"video", rect_json(layout.video)}, {"traces", rect_json(layout.traces)}}},
   };
 }
