@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cmake --build build --target hemitrack hemitrack-inject hemitrack-score >/dev/null
-BIN=build/src/apps/cli/hemitrack
+BIN=build/src/apps/hemitrack
 INJECT=build/tools/inject/hemitrack-inject
 SCORE=build/tools/score/hemitrack-score
 SHARED=../shared/data/faces

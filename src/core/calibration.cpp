@@ -34,7 +34,8 @@ void CalibrationTracker::push(const FrameSignals& s) {
   } else {
     ++unusable_frames_;
   }
-  status_.progress = std::min(1.0, status_.usable_s / config_.target_s);
+  // Frame intervals summed in floating point fall a hair short of a round target.
+  status_.progress = std::min(1.0, status_.usable_s / config_.target_s + 1e-9);
 
   const double unusable = frames_ > 0 ? static_cast<double>(unusable_frames_) / frames_ : 0.0;
   if (status_.progress >= 1.0) {

@@ -56,7 +56,8 @@ double recent_events_per_minute(const std::vector<TwitchEvent>& events, double s
   const double from = std::max(session_start_s, now_s - window_s);
   const double span_min = (now_s - from) / 60.0;
   if (span_min <= 0.0) return 0.0;
-  const auto recent = std::count_if(events.begin(), events.end(), [&](const TwitchEvent& e) { return e.end_s >= from; });
+  const auto recent = std::count_if(events.begin(), events.end(),
+                                    [&](const TwitchEvent& e) { return e.end_s >= from && e.start_s <= now_s; });
   return static_cast<double>(recent) / span_min;
 }
 

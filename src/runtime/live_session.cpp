@@ -123,7 +123,7 @@ struct LiveSession::Shared {
     demo = false;
     set_state(LiveState::opening_source, {});
     if (source.kind == LiveSource::Kind::camera) {
-      SourceOrError cam = open_camera(source.camera_index, source.width, source.height);
+      SourceOrError cam = source.open_camera(source.camera_index, source.width, source.height);
       if (auto* ok = std::get_if<std::unique_ptr<FrameSource>>(&cam)) return std::move(*ok);
       if (!source.fallback_file) {
         set_state(LiveState::camera_lost, std::get<SourceError>(cam).message + ": waiting for it (check the cable)");
@@ -176,7 +176,7 @@ struct LiveSession::Shared {
           src.reset();
           while (!src && !capture_stop && !stopping) {
             std::this_thread::sleep_for(kCameraRetry);
-            SourceOrError again = open_camera(source.camera_index, source.width, source.height);
+            SourceOrError again = source.open_camera(source.camera_index, source.width, source.height);
             if (auto* ok = std::get_if<std::unique_ptr<FrameSource>>(&again)) src = std::move(*ok);
           }
           if (src) set_state(LiveState::running, "");

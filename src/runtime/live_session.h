@@ -30,6 +30,8 @@ struct LiveSource {
   std::optional<std::filesystem::path> fallback_file;
   // Files only: 1 plays at the file's own rate, 2 twice as fast, 0 as fast as analysis goes.
   double speed = 1.0;
+  // How a camera is opened; tests stand in a camera that can be unplugged.
+  std::function<SourceOrError(int index, int width, int height)> open_camera = hemitrack::open_camera;
 };
 
 struct LiveOptions {

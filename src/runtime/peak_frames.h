@@ -1,7 +1,7 @@
 #pragma once
-// Keeps small copies of the last few seconds of frames so that each one-sided event, reported
-// only once it has ended, can be shown at its peak: the frame where that side's contraction was
-// strongest.
+// Keeps small copies of the face from the last few seconds of frames so that each one-sided
+// event, reported only once it has ended, can be shown at its peak: the frame where that side's
+// contraction was strongest.
 #include "core/events.h"
 #include "runtime/analysis_pipeline.h"
 
@@ -14,15 +14,16 @@ namespace hemitrack {
 struct PeakFrame {
   int event_id = 0;
   double time_s = 0.0;
-  cv::Mat bgr;          // reduced copy of the analysed frame
-  Shape68 landmarks{};  // in the reduced copy's coordinates
+  cv::Mat bgr;          // the face with a margin (the whole frame without a face), reduced
+  Shape68 landmarks{};  // in bgr's coordinates
   bool face_found = false;
 };
 
 class PeakFrameKeeper {
  public:
-  // Longer events than `keep_s` are shown at the strongest frame still kept.
-  explicit PeakFrameKeeper(double keep_s = 6.0, int max_width = 360);
+  // Longer events than `keep_s` are shown at the strongest frame still kept. A face is kept at
+  // most `max_width` pixels wide: 6 s at 30 fps then take about 30 MB.
+  explicit PeakFrameKeeper(double keep_s = 6.0, int max_width = 240);
   void add(const cv::Mat& bgr, const FrameAnalysis& analysis);
   // The kept frame inside the event where its side contracted most; empty when none is kept.
   PeakFrame peak_of(const TwitchEvent& event) const;

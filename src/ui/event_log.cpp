@@ -3,6 +3,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -22,38 +23,46 @@ std::string clock_text(double seconds) {
   return buf;
 }
 
-void draw_peak(const DashboardModel& model, PeakView& peak, float width) {
-  const auto found = model.peaks.find(*model.selected_event);
+// The kept face, shown the way the video panel shows the picture, with both eyes outlined in
+// their side's colour.
+void draw_peak(const DashboardModel& model, int event_id, bool mirror, PeakView& peak, ImVec2 avail) {
+  const auto found = model.peaks.find(event_id);
   if (found == model.peaks.end()) {
     ImGui::TextDisabled("No frame kept for this event.");
     return;
   }
   const PeakFrame& p = found->second;
-  if (peak.event_id != p.event_id) {
-    peak.texture.upload(p.bgr, false);
+  if (peak.event_id != p.event_id || peak.mirrored != mirror) {
+    peak.texture.upload(p.bgr, mirror);
     peak.event_id = p.event_id;
+    peak.mirrored = mirror;
   }
   const cv::Size size = peak.texture.size();
-  const float scale = std::min(width / size.width, ImGui::GetContentRegionAvail().y / size.height);
-  if (scale <= 0) return;
+  const float scale = std::min(avail.x / static_cast<float>(size.width), avail.y / static_cast<float>(size.height));
+  if (!(scale > 0)) return;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
-  ImGui::Image(peak.texture.id(), ImVec2(size.width * scale, size.height * scale));
+  ImGui::Image(peak.texture.id(), ImVec2(static_cast<float>(size.width) * scale, static_cast<float>(size.height) * scale));
   if (!p.face_found) return;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   for (Side side : kBothSides) {
     ImVec2 eye[6];
     for (int i = 0; i < 6; ++i) {
       const Point2 q = p.landmarks[static_cast<std::size_t>(landmarks_of(side).eye[static_cast<std::size_t>(i)])];
-      eye[i] = ImVec2(origin.x + static_cast<float>(q.x) * scale, origin.y + static_cast<float>(q.y) * scale);
+      const double x = mirror ? size.width - q.x : q.x;
+      eye[i] = ImVec2(origin.x + static_cast<float>(x) * scale, origin.y + static_cast<float>(q.y) * scale);
     }
-    dl->AddPolyline(eye, 6, side_colour(side), ImDrawFlags_Closed, 1.5f);
+    dl->AddPolyline(eye, 6, side_colour(side), ImDrawFlags_Closed, 2.0f);
   }
 }
 
 }  // namespace
 
-void draw_event_log(DashboardModel& model, PeakView& peak, ImVec2 size) {
-  const bool show_peak = model.selected_event.has_value();
+void draw_event_log(DashboardModel& model, bool mirror, PeakView& peak, ImVec2 size) {
+  // The selected event, else the latest: the frame a patient wants to see is the last twitch.
+  const std::optional<int> shown_event =
+      model.selected_event ? model.selected_event
+                           : (model.events.empty() ? std::nullopt : std::optional<int>(model.events.back().id));
+  const bool show_peak = shown_event.has_value();
   const float table_width = show_peak ? size.x * 0.58f : size.x;
   ImGui::BeginChild("event_table", ImVec2(table_width, size.y));
   if (model.events.empty()) {
@@ -97,8 +106,8 @@ void draw_event_log(DashboardModel& model, PeakView& peak, ImVec2 size) {
   if (!show_peak) return;
   ImGui::SameLine();
   ImGui::BeginChild("peak", ImVec2(0, size.y));
-  ImGui::TextUnformatted("At its peak");
-  draw_peak(model, peak, ImGui::GetContentRegionAvail().x);
+  ImGui::TextUnformatted(model.selected_event ? "Selected twitch at its peak" : "Latest twitch at its peak");
+  draw_peak(model, *shown_event, mirror, peak, ImGui::GetContentRegionAvail());
   ImGui::EndChild();
 }
 

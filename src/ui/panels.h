@@ -28,10 +28,12 @@ void draw_counters_panel(const DashboardModel& model, const Fonts& fonts);
 struct PeakView {
   VideoTexture texture;
   int event_id = 0;  // whose frame the texture holds
+  bool mirrored = false;
 };
 
-// The list of one-sided events; a selected event is shown at its peak frame.
-void draw_event_log(DashboardModel& model, PeakView& peak, ImVec2 size);
+// The list of one-sided events, and the selected (else the latest) one at its peak, shown like
+// the video panel (`mirror`).
+void draw_event_log(DashboardModel& model, bool mirror, PeakView& peak, ImVec2 size);
 
 void draw_status_bar(const DashboardModel& model);
 

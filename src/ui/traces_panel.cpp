@@ -63,7 +63,7 @@ ScreenRect draw_traces_panel(const DashboardModel& model, ImVec2 size) {
     SideColumns data;
   };
   std::array<Row, 3> rows = {{
-      {"eye", "Eye closure (0 open, 1 closed)   | grey ticks: blinks", 0.0f, 1.0f, false,
+      {"eye", "Eye closure (0 open, 1 closed); grey ticks on top: blinks", 0.0f, 1.0f, false,
        columns(model, [](const FrameSignals& s, std::size_t i) { return s.closure[i]; })},
       {"mouth", "Mouth corner rise (eye-distance units)", -0.02f, 0.08f, true,
        columns(model, [](const FrameSignals& s, std::size_t i) { return s.mouth[i]; })},
@@ -74,7 +74,8 @@ ScreenRect draw_traces_panel(const DashboardModel& model, ImVec2 size) {
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float gap = ImGui::GetStyle().ItemSpacing.y;
   const float height = (size.y - 2 * gap) / 3.0f;
-  for (Row& row : rows) {
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    Row& row = rows[i];
     const std::array<PlotSeries, 2> series = {{
         {"right", side_colour(Side::right), row.data.x, row.data.y[0], 2.0f},
         {"left", side_colour(Side::left), row.data.x, row.data.y[1], 2.0f},
@@ -91,7 +92,7 @@ ScreenRect draw_traces_panel(const DashboardModel& model, ImVec2 size) {
     o.min_y_label_width = ImGui::CalcTextSize("-0.00").x;
     o.y_tick_format = "%.2g";
     time_plot(row.id, ImVec2(size.x, height), o, series, spans,
-              row.id == rows[0].id ? std::span<const PlotMarker>(markers) : std::span<const PlotMarker>());
+              i == 0 ? std::span<const PlotMarker>(markers) : std::span<const PlotMarker>());
   }
   return {origin.x, origin.y, size.x, size.y};
 }

@@ -41,3 +41,20 @@ TEST_CASE("summary counts events per side and kind and rates per monitored minut
   CHECK(s.longest_event->start_s == 10.0);
   CHECK(s.babinski_events == 1);
 }
+
+TEST_CASE("the recent rate counts the last five minutes, or the whole session while it is shorter") {
+  std::vector<TwitchEvent> events;
+  for (double t : {10.0, 100.0, 400.0, 500.0, 590.0}) {
+    TwitchEvent e;
+    e.start_s = t;
+    e.end_s = t + 0.2;
+    events.push_back(e);
+  }
+  // 10 minutes in: the window is 300..600 s and holds three events.
+  CHECK(recent_events_per_minute(events, 0.0, 600.0, 300.0) == Approx(3.0 / 5.0));
+  // 2 minutes in: the session so far (two events in two minutes).
+  CHECK(recent_events_per_minute(events, 0.0, 120.0, 300.0) == Approx(1.0));
+  // A session that started later than the clock's zero.
+  CHECK(recent_events_per_minute(events, 380.0, 440.0, 300.0) == Approx(1.0));
+  CHECK(recent_events_per_minute(events, 5.0, 5.0, 300.0) == 0.0);
+}

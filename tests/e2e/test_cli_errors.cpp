@@ -17,8 +17,9 @@ TEST_CASE("cli: help and usage errors") {
   const CliRun help = run_cli("--help", dir.path());
   CHECK(help.exit_code == 0);
   CHECK_THAT(help.out, Catch::Contains("does not diagnose"));
-  const CliRun none = run_cli("", dir.path());
-  CHECK(none.exit_code == 2);
+  const CliRun unknown = run_cli("frobnicate x.mp4", dir.path());
+  CHECK(unknown.exit_code == 2);
+  CHECK_THAT(unknown.err, Catch::StartsWith("hemitrack: unknown command 'frobnicate'"));
   const CliRun bad = run_cli("analyze --frobnicate x.mp4", dir.path());
   CHECK(bad.exit_code == 2);
   CHECK_THAT(bad.err, Catch::StartsWith("hemitrack: unknown option '--frobnicate'"));

@@ -19,9 +19,13 @@ namespace {
 // tester's own settings are neither read nor written. The X authority file is given too: by
 // default xvfb-run makes a temporary folder for it and now and then fails to remove it
 // ("problem while cleaning up temporary directory"), which would replace the program's exit code.
+// The display number search starts at a number of this process's own, so that tests running in
+// parallel do not race for the same free display.
 CliRun run_dashboard(const std::string& args, const TempDir& scratch) {
-  const std::string env = "XDG_CONFIG_HOME='" + (scratch.path() / "config").string() + "' xvfb-run -a -f '" +
-                          (scratch.path() / "Xauthority").string() + "' -s '-screen 0 1280x800x24'";
+  const int first_display = 100 + static_cast<int>(::getpid() % 5000);
+  const std::string env = "XDG_CONFIG_HOME='" + (scratch.path() / "config").string() + "' xvfb-run -n " +
+                          std::to_string(first_display) + " -a -f '" + (scratch.path() / "Xauthority").string() +
+                          "' -s '-screen 0 1280x800x24'";
   return run_cli(args, scratch.path(), env);
 }
 

@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
@@ -145,7 +146,7 @@ class Dashboard {
     const ImVec2 right = ImGui::GetContentRegionAvail();
     layout_.traces = ui::draw_traces_panel(model_, ImVec2(right.x, right.y * 0.6f));
     ImGui::TextUnformatted("One-sided twitches (select one to see it at its peak)");
-    ui::draw_event_log(model_, peak_, ImGui::GetContentRegionAvail());
+    ui::draw_event_log(model_, settings_.mirror_view, peak_, ImGui::GetContentRegionAvail());
     ImGui::EndChild();
 
     ImGui::Separator();
@@ -225,6 +226,17 @@ bool headless_done(const DashboardArgs& args, const ui::DashboardModel& m) {
   return m.state == LiveState::finished || m.state == LiveState::model_error || m.state == LiveState::source_error;
 }
 
+// What a headless run saw, in two lines, for the person who started it from a terminal.
+void print_headless_summary(const ui::DashboardModel& m, const std::filesystem::path& screenshot) {
+  const auto& k = m.summary.events_by_side_kind;
+  std::printf("%s: %lld frames analysed (%s); one-sided twitches: %d (right %d clonic, %d tonic; left %d clonic, "
+              "%d tonic); blinks: %d\n",
+              m.source.name.empty() ? "no source" : m.source.name.c_str(), static_cast<long long>(m.stats.analysed),
+              std::string(to_string(m.state)).c_str(), m.summary.events_total, k[0][0], k[0][1], k[1][0], k[1][1],
+              m.summary.blinks_total);
+  std::printf("  window saved to %s\n", screenshot.string().c_str());
+}
+
 int headless_exit_code(const ui::DashboardModel& m) {
   switch (m.state) {
     case LiveState::model_error: return exit_code::model_missing;
@@ -291,6 +303,7 @@ int run_dashboard(const DashboardArgs& args) {
           std::cerr << "hemitrack: " << problem << "\n";
           return exit_code::output_unwritable;
         }
+        print_headless_summary(m, *args.screenshot);
         if (stalled && !headless_done(args, m)) {
           std::cerr << "hemitrack: no frame was analysed for 20 s (" << m.message << "); screenshot saved as it was\n";
           return exit_code::failure;
