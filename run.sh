@@ -9,7 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 ./tools/install-deps.sh
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >/dev/null
+# The build folder is shared with test.sh; only the program is built here.
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j"$(nproc)" --target hemitrack
 
 bin=./build/src/apps/hemitrack
