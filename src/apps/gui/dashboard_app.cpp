@@ -252,9 +252,9 @@ int run_dashboard(const DashboardArgs& args) {
   SettingsLoad loaded = load_settings(settings_path);
   if (!loaded.warning.empty()) std::cerr << "hemitrack: " << loaded.warning << "\n";
 
-  if (args.screenshot) {
-    // Under Xvfb, Mesa's software renderer would otherwise start a thread per core and take
-    // processor time from the analysis it is meant to show.
+  if (args.screenshot && args.input && args.speed == 0.0) {
+    // Played as fast as possible under Xvfb, Mesa's software renderer would otherwise start a
+    // thread per core and take processor time from the analysis it is meant to show.
     setenv("LP_NUM_THREADS", "1", 0);
   }
   ui::WindowOptions window_options;
