@@ -70,10 +70,12 @@ SettingsChange draw_settings_window(DashboardSettings& settings, bool& open) {
   ImGui::TextDisabled("A change starts a new session, so counts stay comparable.");
 
   heading("Appearance");
-  int theme = settings.theme == Theme::light ? 1 : 0;
-  if (ImGui::RadioButton("Dark", &theme, 0) | (ImGui::SameLine(), ImGui::RadioButton("Light", &theme, 1))) {
-    settings.theme = theme == 1 ? Theme::light : Theme::dark;
-    change.appearance = true;
+  for (Theme t : {Theme::dark, Theme::light}) {
+    if (ImGui::RadioButton(t == Theme::dark ? "Dark" : "Light", settings.theme == t) && settings.theme != t) {
+      settings.theme = t;
+      change.appearance = true;
+    }
+    if (t == Theme::dark) ImGui::SameLine();
   }
   // The font atlas is rebuilt for a new size: only once the slider is let go.
   ImGui::SliderFloat("Text size", &settings.font_size, 12.0f, 28.0f, "%.0f px");

@@ -78,7 +78,7 @@ class Dashboard {
   Dashboard(const DashboardArgs& args, ui::GlWindow& window, DashboardSettings settings, std::filesystem::path settings_path,
             std::string settings_problem)
       : args_(args), window_(window), settings_(settings), settings_path_(std::move(settings_path)),
-        settings_problem_(std::move(settings_problem)) {
+        settings_problem_(std::move(settings_problem)), settings_open_(args.open_settings) {
     start_session();
   }
 
@@ -211,11 +211,11 @@ class Dashboard {
   DashboardSettings settings_;
   std::filesystem::path settings_path_;
   std::string settings_problem_;
+  bool settings_open_;
   std::unique_ptr<LiveSession> session_;
   ui::DashboardModel model_;
   ui::VideoTexture video_;
   ui::PeakView peak_;
-  bool settings_open_ = false;
   DashboardLayout layout_;
 };
 

@@ -18,6 +18,7 @@ struct DashboardArgs {
   // `screenshot` (PNG) and a description of what it showed beside it (same name, .json), then quit.
   std::optional<std::filesystem::path> screenshot;
   std::int64_t frames = 0;
+  bool open_settings = false;                 // start with the Settings window open
   int width = 1280;
   int height = 800;
 };
