@@ -18,30 +18,19 @@ namespace {
 
 using namespace hemitrack;
 
-int analyze_main(const std::vector<std::string>& args) {
-  const ParsedArgs parsed = parse_args(args);
+// Help goes to stdout, a usage error to stderr with the usage; otherwise the command runs.
+template <typename Args>
+int run_parsed(const std::variant<Args, HelpRequest, UsageError>& parsed, const std::string& usage,
+               int (*run)(const Args&)) {
   if (const auto* help = std::get_if<HelpRequest>(&parsed)) {
     std::cout << help->text;
     return exit_code::ok;
   }
   if (const auto* err = std::get_if<UsageError>(&parsed)) {
-    std::cerr << "hemitrack: " << err->message << "\n" << usage_text();
+    std::cerr << "hemitrack: " << err->message << "\n" << usage;
     return exit_code::usage;
   }
-  return run_analyze(std::get<AnalyzeArgs>(parsed));
-}
-
-int dashboard_main(const std::vector<std::string>& args) {
-  const DashboardParsed parsed = parse_dashboard_args(args);
-  if (const auto* help = std::get_if<DashboardHelp>(&parsed)) {
-    std::cout << help->text;
-    return exit_code::ok;
-  }
-  if (const auto* err = std::get_if<DashboardUsageError>(&parsed)) {
-    std::cerr << "hemitrack: " << err->message << "\n" << dashboard_usage_text();
-    return exit_code::usage;
-  }
-  return run_dashboard(std::get<DashboardArgs>(parsed));
+  return run(std::get<Args>(parsed));
 }
 
 }  // namespace
@@ -53,10 +42,10 @@ int main(int argc, char** argv) {
   cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_ERROR);
   const std::vector<std::string> args(argv + 1, argv + argc);
   try {
-    if (!args.empty() && (args[0] == "analyze" || args[0] == "help")) return analyze_main(args);
+    // A first word that is not an option is a command: analyze's parser runs it or names it.
     if (!args.empty() && !args[0].empty() && args[0][0] != '-')
-      return analyze_main(args);  // an unknown command: analyze's parser names it
-    return dashboard_main(args);
+      return run_parsed(parse_args(args), usage_text(), run_analyze);
+    return run_parsed(parse_dashboard_args(args), dashboard_usage_text(), run_dashboard);
   } catch (const std::exception& e) {
     std::cerr << "hemitrack: internal error: " << e.what() << "\n";
     return exit_code::failure;

@@ -43,7 +43,7 @@ DashboardParsed parse_dashboard_args(const std::vector<std::string>& args) {
       if (i + 1 >= args.size()) return std::nullopt;
       return args[++i];
     };
-    if (a == "-h" || a == "--help") return DashboardHelp{dashboard_usage_text()};
+    if (a == "-h" || a == "--help") return HelpRequest{dashboard_usage_text()};
     if (a == "--mirrored") {
       out.mirrored = true;
     } else if (a == "--settings") {
@@ -51,43 +51,43 @@ DashboardParsed parse_dashboard_args(const std::vector<std::string>& args) {
     } else if (a == "--camera") {
       auto v = value();
       auto n = v ? number(*v) : std::nullopt;
-      if (!n || *n < 0 || *n > 63 || *n != static_cast<int>(*n)) return DashboardUsageError{"--camera needs a camera number 0-63"};
+      if (!n || *n < 0 || *n > 63 || *n != static_cast<int>(*n)) return UsageError{"--camera needs a camera number 0-63"};
       out.camera = static_cast<int>(*n);
     } else if (a == "--input") {
       auto v = value();
-      if (!v) return DashboardUsageError{"--input needs a video file"};
+      if (!v) return UsageError{"--input needs a video file"};
       out.input = *v;
     } else if (a == "--model") {
       auto v = value();
-      if (!v) return DashboardUsageError{"--model needs a path"};
+      if (!v) return UsageError{"--model needs a path"};
       out.model = *v;
     } else if (a == "--speed") {
       auto v = value();
       auto n = v ? number(*v) : std::nullopt;
-      if (!n || *n < 0 || *n > 64) return DashboardUsageError{"--speed needs a number from 0 (as fast as possible) to 64"};
+      if (!n || *n < 0 || *n > 64) return UsageError{"--speed needs a number from 0 (as fast as possible) to 64"};
       out.speed = *n;
     } else if (a == "--screenshot") {
       auto v = value();
-      if (!v) return DashboardUsageError{"--screenshot needs a PNG path"};
+      if (!v) return UsageError{"--screenshot needs a PNG path"};
       out.screenshot = *v;
     } else if (a == "--frames") {
       auto v = value();
       auto n = v ? number(*v) : std::nullopt;
-      if (!n || *n < 1 || *n != static_cast<std::int64_t>(*n)) return DashboardUsageError{"--frames needs a whole number of frames"};
+      if (!n || *n < 1 || *n != static_cast<std::int64_t>(*n)) return UsageError{"--frames needs a whole number of frames"};
       out.frames = static_cast<std::int64_t>(*n);
     } else if (a == "--size") {
       auto v = value();
       int w = 0, h = 0;
       if (!v || std::sscanf(v->c_str(), "%dx%d", &w, &h) != 2 || w < 640 || h < 480 || w > 8192 || h > 8192)
-        return DashboardUsageError{"--size needs WIDTHxHEIGHT, at least 640x480"};
+        return UsageError{"--size needs WIDTHxHEIGHT, at least 640x480"};
       out.width = w;
       out.height = h;
     } else {
-      return DashboardUsageError{"unknown option '" + a + "'"};
+      return UsageError{"unknown option '" + a + "'"};
     }
   }
-  if (out.camera && out.input) return DashboardUsageError{"choose either --camera or --input, not both"};
-  if (out.frames > 0 && !out.screenshot) return DashboardUsageError{"--frames only applies with --screenshot"};
+  if (out.camera && out.input) return UsageError{"choose either --camera or --input, not both"};
+  if (out.frames > 0 && !out.screenshot) return UsageError{"--frames only applies with --screenshot"};
   return out;
 }
 

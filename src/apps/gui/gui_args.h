@@ -1,5 +1,7 @@
 #pragma once
 // The dashboard's command line, parsed once at the edge into plain values.
+#include "apps/cli/cli_args.h"
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -23,13 +25,7 @@ struct DashboardArgs {
   int height = 800;
 };
 
-struct DashboardHelp {
-  std::string text;
-};
-struct DashboardUsageError {
-  std::string message;
-};
-using DashboardParsed = std::variant<DashboardArgs, DashboardHelp, DashboardUsageError>;
+using DashboardParsed = std::variant<DashboardArgs, HelpRequest, UsageError>;
 
 DashboardParsed parse_dashboard_args(const std::vector<std::string>& args);
 std::string dashboard_usage_text();
