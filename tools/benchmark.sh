@@ -13,4 +13,4 @@ fi
 echo "nproc: $(nproc); $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 ./build/tools/bench/hemitrack-bench "$clip"
 echo "peak memory of the command line on the same clip:"
-/usr/bin/time -f "  hemitrack analyze: %M KB max resident, %e s" ./build/src/apps/hemitrack analyze "$clip" -o "$(mktemp -d)" --quiet
+/usr/bin/time -f "  hemitrack analyze: %M KB max resident, %e s" ./build/src/apps/hemitrack analyze "$clip" -o "$(mktemp -d)" --quiet --no-store

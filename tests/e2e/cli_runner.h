@@ -24,12 +24,14 @@ inline std::string slurp(const std::filesystem::path& p) {
   return ss.str();
 }
 
-// `args` is appended to the command line as is (quote paths with '...').
+// `args` is appended to the command line as is (quote paths with '...'). The history database
+// goes to scratch/data, never into the tester's own.
 inline CliRun run_cli(const std::string& args, const std::filesystem::path& scratch, const std::string& env = "") {
   const auto out = scratch / "stdout.txt";
   const auto err = scratch / "stderr.txt";
-  const std::string cmd = env + " '" + std::string(HEMITRACK_CLI) + "' " + args + " >'" + out.string() + "' 2>'" +
-                          err.string() + "' </dev/null";
+  const std::string cmd = "XDG_DATA_HOME='" + (scratch / "data").string() + "' " + env + " '" +
+                          std::string(HEMITRACK_CLI) + "' " + args + " >'" + out.string() + "' 2>'" + err.string() +
+                          "' </dev/null";
   const int status = std::system(cmd.c_str());
   CliRun r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

@@ -1,6 +1,7 @@
 #include "apps/cli/analyze_command.h"
 
 #include "apps/cli/exit_codes.h"
+#include "apps/cli/history_record.h"
 #include "apps/cli/progress_bar.h"
 #include "runtime/offline_analysis.h"
 #include "storage/analysis_files.h"
@@ -87,8 +88,13 @@ int run_analyze(const AnalyzeArgs& args) {
   std::signal(SIGINT, request_stop);
   std::signal(SIGTERM, request_stop);
   ProgressBar progress;
+  std::vector<FrameSignals> signals_for_history;
   const OfflineResult result = analyze_offline(
-      source, pipeline, [&](const FrameAnalysis& f) { signals_csv.write(f.index, f.signals); },
+      source, pipeline,
+      [&](const FrameAnalysis& f) {
+        signals_csv.write(f.index, f.signals);
+        if (args.store) signals_for_history.push_back(f.signals);
+      },
       [&](std::int64_t done, std::int64_t total) {
         if (!args.quiet) progress.update(done, total);
       },
@@ -115,6 +121,25 @@ int run_analyze(const AnalyzeArgs& args) {
     if (err) return fail(exit_code::output_unwritable, err->message);
 
   if (!args.quiet) print_summary(result, out_dir);
+  std::optional<std::string> not_stored;
+  if (args.store) {
+    // Bulk writing: syncing every one-second chunk to the disk would make storing slower than analysing.
+    StoreOptions options;
+    options.sync_every_commit = false;
+    auto opened = SessionStore::open(default_database_path(), options);
+    if (auto* e = std::get_if<StoreError>(&opened)) {
+      not_stored = e->message;
+    } else {
+      auto stored = record_analysis(std::get<SessionStore>(opened), result, signals_for_history, args.mirrored);
+      if (auto* e = std::get_if<StoreError>(&stored))
+        not_stored = e->message;
+      else if (!args.quiet)
+        std::printf("  kept in the history as session %lld (hemitrack sessions show %lld)\n",
+                    static_cast<long long>(std::get<SessionId>(stored)), static_cast<long long>(std::get<SessionId>(stored)));
+    }
+    // Said now, whatever else is reported below: the results files exist, the history lacks them.
+    if (not_stored) std::cerr << "hemitrack: " << *not_stored << " (results files were written; the history was not)\n";
+  }
   if (result.frames_with_face == 0)
     return fail(exit_code::no_face, "input '" + args.input.string() + "': no face found in any of its " +
                                         std::to_string(result.frames) + " frames");
@@ -129,7 +154,7 @@ int run_analyze(const AnalyzeArgs& args) {
                                               std::to_string(result.source.frame_count) + " frames (" + when +
                                               " s); results up to there were written");
   }
-  return exit_code::ok;
+  return not_stored ? exit_code::not_stored : exit_code::ok;
 }
 
 }  // namespace hemitrack

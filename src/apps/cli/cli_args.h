@@ -1,5 +1,6 @@
 #pragma once
 // The command line, parsed once at the edge into plain values.
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -15,6 +16,16 @@ struct AnalyzeArgs {
   bool mirrored = false;
   double image_folder_fps = 30.0;
   bool quiet = false;  // no progress bar, no human summary
+  bool store = true;   // keep the result as a session in the history database
+};
+
+// hemitrack sessions list | show ID | export ID (--csv | --json) [-o FILE] | delete ID [--yes]
+struct SessionsArgs {
+  enum class Action { list, show, export_csv, export_json, remove };
+  Action action = Action::list;
+  std::int64_t id = 0;
+  std::optional<std::filesystem::path> output;  // export: a file instead of standard output
+  bool yes = false;                             // delete without asking
 };
 
 struct HelpRequest {
@@ -29,5 +40,10 @@ using ParsedArgs = std::variant<AnalyzeArgs, HelpRequest, UsageError>;
 
 ParsedArgs parse_args(const std::vector<std::string>& args);
 std::string usage_text();
+
+using ParsedSessionsArgs = std::variant<SessionsArgs, HelpRequest, UsageError>;
+// Requires: args[0] == "sessions".
+ParsedSessionsArgs parse_sessions_args(const std::vector<std::string>& args);
+std::string sessions_usage_text();
 
 }  // namespace hemitrack

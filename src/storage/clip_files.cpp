@@ -1,0 +1,28 @@
+#include "storage/clip_files.h"
+
+#include <string>
+
+namespace hemitrack {
+
+std::string_view to_string(ClipKind k) { return k == ClipKind::manual ? "manual" : "auto"; }
+
+std::filesystem::path clip_path(const std::filesystem::path& stem, ClipKind kind) {
+  return stem.parent_path() / (stem.filename().string() + "." + std::string(to_string(kind)) + ".mp4");
+}
+
+std::filesystem::path clip_partial_path(const std::filesystem::path& final_path) {
+  return final_path.parent_path() / ("." + final_path.stem().string() + ".partial.mp4");
+}
+
+std::optional<ClipKind> clip_kind_of(const std::filesystem::path& file) {
+  const std::string name = file.filename().string();
+  if (name.empty() || name.front() == '.') return std::nullopt;
+  for (ClipKind k : {ClipKind::automatic, ClipKind::manual}) {
+    const std::string suffix = "." + std::string(to_string(k)) + ".mp4";
+    if (name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)
+      return k;
+  }
+  return std::nullopt;
+}
+
+}  // namespace hemitrack

@@ -1,0 +1,331 @@
+// Reading the session database, and exporting a session for the neurologist.
+#include "storage/atomic_file.h"
+#include "storage/session_schema.h"
+#include "storage/session_store.h"
+#include "storage/sqlite_support.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdio>
+
+namespace hemitrack {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using sqlite::Statement;
+
+StoreError fail(StoreErrorKind kind, const fs::path& path, const std::string& problem) {
+  return StoreError{kind, sqlite::one_line(sqlite::where(path) + problem)};
+}
+
+std::vector<std::string> tags_from(const std::string& text) {
+  const json doc = json::parse(text, nullptr, false);
+  std::vector<std::string> tags;
+  if (!doc.is_array()) return tags;
+  for (const auto& t : doc)
+    if (t.is_string()) tags.push_back(t.get<std::string>());
+  return tags;
+}
+
+std::vector<Region> regions_from(const std::string& text) {
+  std::vector<Region> regions;
+  std::size_t from = 0;
+  while (from < text.size()) {
+    std::size_t to = text.find('+', from);
+    if (to == std::string::npos) to = text.size();
+    const std::string_view name(text.data() + from, to - from);
+    for (Region r : {Region::eye, Region::mouth, Region::brow})
+      if (name == to_string(r)) regions.push_back(r);
+    from = to + 1;
+  }
+  return regions;
+}
+
+constexpr const char* kEventColumns =
+    "number, start_s, end_s, side, regions, kind, peak_closure, peak_mouth, peak_brow, other_babinski";
+
+TwitchEvent event_from(const Statement& row) {
+  TwitchEvent e;
+  e.id = static_cast<int>(row.integer(0));
+  e.start_s = row.real(1);
+  e.end_s = row.real(2);
+  e.side = row.text(3) == "left" ? Side::left : Side::right;
+  e.regions = regions_from(row.text(4));
+  e.kind = row.text(5) == "tonic" ? EventKind::tonic : EventKind::clonic;
+  e.peak_closure = row.real(6);
+  e.peak_mouth = row.real(7);
+  e.peak_brow = row.real(8);
+  e.other_babinski = row.integer(9) != 0;
+  return e;
+}
+
+constexpr const char* kClipColumns = "id, session_id, event_number, path, kind, start_s, end_s, bytes, created_at";
+
+ClipInfo clip_from(const Statement& row) {
+  ClipInfo c;
+  c.id = row.integer(0);
+  c.session = row.integer(1);
+  if (!row.is_null(2)) c.event_number = static_cast<int>(row.integer(2));
+  c.path = row.text(3);
+  c.kind = row.text(4) == "manual" ? ClipKind::manual : ClipKind::automatic;
+  c.start_s = row.real(5);
+  c.end_s = row.real(6);
+  c.bytes = row.integer(7);
+  c.created_at = row.text(8);
+  return c;
+}
+
+double round_to(double v, int digits) {
+  const double scale = std::pow(10.0, digits);
+  return std::round(v * scale) / scale;
+}
+
+// The same object as an event in events.json (storage/analysis_files.cpp).
+json event_to_json(const TwitchEvent& e) {
+  json regions = json::array();
+  for (Region r : e.regions) regions.push_back(std::string(to_string(r)));
+  return {{"id", e.id},
+          {"start_s", round_to(e.start_s, 3)},
+          {"end_s", round_to(e.end_s, 3)},
+          {"duration_s", round_to(e.duration_s(), 3)},
+          {"side", std::string(to_string(e.side))},
+          {"regions", regions},
+          {"kind", std::string(to_string(e.kind))},
+          {"peak_closure", round_to(e.peak_closure, 3)},
+          {"peak_mouth", round_to(e.peak_mouth, 4)},
+          {"peak_brow", round_to(e.peak_brow, 4)},
+          {"other_babinski", e.other_babinski}};
+}
+
+std::optional<double> per_hour(int events, double monitored_s) {
+  if (!(monitored_s > 0.0)) return std::nullopt;
+  return events / (monitored_s / 3600.0);
+}
+
+// What survived of a session that was never ended: the span and valid time of its chunks.
+int measure_unfinished(sqlite3* db, SessionId id, double& duration_s, double& monitored_s) {
+  Statement s(db, "SELECT min(t0), max(t1), total(monitored_s) FROM signal_chunks WHERE session_id = ?");
+  s.bind(1, id);
+  const int rc = s.step();
+  if (rc != SQLITE_ROW) return rc;
+  duration_s = s.is_null(0) ? 0.0 : s.real(1) - s.real(0);
+  monitored_s = s.real(2);
+  return SQLITE_OK;
+}
+
+
+std::optional<StoreError> save(const std::variant<std::string, StoreError>& text, const fs::path& file) {
+  if (auto* e = std::get_if<StoreError>(&text)) return *e;
+  if (auto reason = write_atomically(file, std::get<std::string>(text)))
+    return StoreError{StoreErrorKind::other, sqlite::one_line("cannot write '" + file.string() + "': " + *reason)};
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::variant<std::vector<SessionListing>, StoreError> SessionStore::list_sessions() const {
+  const std::string doing = "cannot list sessions";
+  Statement rows(db_.get(),
+                 "SELECT s.id, s.started_at, s.ended_at, s.source, s.source_kind, s.tags, s.duration_s, "
+                 "s.monitored_s, count(e.id), total(e.side = 'right'), total(e.side = 'left'), "
+                 "max(e.end_s - e.start_s) "
+                 "FROM sessions s LEFT JOIN events e ON e.session_id = s.id "
+                 "GROUP BY s.id ORDER BY s.started_at DESC, s.id DESC");
+  std::vector<SessionListing> out;
+  int rc;
+  while ((rc = rows.step()) == SQLITE_ROW) {
+    SessionListing l;
+    l.id = rows.integer(0);
+    l.started_at = rows.text(1);
+    l.ended_at = rows.text(2);
+    l.source = rows.text(3);
+    l.source_kind = rows.text(4) == "file" ? SourceKind::file : SourceKind::camera;
+    l.tags = tags_from(rows.text(5));
+    l.duration_s = rows.real(6);
+    l.monitored_s = rows.real(7);
+    l.events = static_cast<int>(rows.integer(8));
+    const double right = rows.real(9), left = rows.real(10);
+    if (right != left) l.dominant_side = right > left ? Side::right : Side::left;
+    l.longest_event_s = rows.is_null(11) ? 0.0 : rows.real(11);
+    out.push_back(std::move(l));
+  }
+  if (rc != SQLITE_DONE) return error(rc, doing);
+  for (SessionListing& l : out) {
+    if (!l.finished())
+      if (const int r = measure_unfinished(db_.get(), l.id, l.duration_s, l.monitored_s); r != SQLITE_OK)
+        return error(r, doing);
+    l.events_per_hour = per_hour(l.events, l.monitored_s);
+  }
+  return out;
+}
+
+std::variant<SessionRecord, StoreError> SessionStore::load_session(SessionId id) const {
+  const std::string doing = "cannot read session " + std::to_string(id);
+  SessionRecord r;
+  r.id = id;
+  {
+    Statement s(db_.get(),
+                "SELECT started_at, ended_at, source, source_kind, settings_json, tags, mirrored, landmarks_only, "
+                "duration_s, monitored_s FROM sessions WHERE id = ?");
+    s.bind(1, id);
+    const int rc = s.step();
+    if (rc == SQLITE_DONE) return fail(StoreErrorKind::not_found, path_, doing + ": no such session");
+    if (rc != SQLITE_ROW) return error(rc, doing);
+    r.info.started_at = s.text(0);
+    r.ended_at = s.text(1);
+    r.info.source = s.text(2);
+    r.info.source_kind = s.text(3) == "file" ? SourceKind::file : SourceKind::camera;
+    r.info.settings_json = s.text(4);
+    r.info.tags = tags_from(s.text(5));
+    r.info.mirrored = s.integer(6) != 0;
+    r.info.landmarks_only = s.integer(7) != 0;
+    r.duration_s = s.real(8);
+    r.monitored_s = s.real(9);
+  }
+  if (r.ended_at.empty())
+    if (const int rc = measure_unfinished(db_.get(), id, r.duration_s, r.monitored_s); rc != SQLITE_OK)
+      return error(rc, doing);
+
+  Statement events(db_.get(), std::string("SELECT ") + kEventColumns +
+                                  " FROM events WHERE session_id = ? ORDER BY start_s, number");
+  events.bind(1, id);
+  int rc;
+  while ((rc = events.step()) == SQLITE_ROW) r.events.push_back(event_from(events));
+  if (rc != SQLITE_DONE) return error(rc, doing);
+
+  Statement blinks(db_.get(),
+                   "SELECT start_s, end_s, peak_closure_right, peak_closure_left FROM blinks WHERE session_id = ? "
+                   "ORDER BY start_s, id");
+  blinks.bind(1, id);
+  while ((rc = blinks.step()) == SQLITE_ROW)
+    r.blinks.push_back({blinks.real(0), blinks.real(1), blinks.real(2), blinks.real(3)});
+  if (rc != SQLITE_DONE) return error(rc, doing);
+
+  auto signals = load_signals(id, -HUGE_VAL, HUGE_VAL);
+  if (auto* e = std::get_if<StoreError>(&signals)) return *e;
+  r.signals = std::move(std::get<std::vector<StoredFrame>>(signals));
+
+  Statement clips(db_.get(), std::string("SELECT ") + kClipColumns + " FROM clips WHERE session_id = ? ORDER BY id");
+  clips.bind(1, id);
+  while ((rc = clips.step()) == SQLITE_ROW) r.clips.push_back(clip_from(clips));
+  if (rc != SQLITE_DONE) return error(rc, doing);
+  return r;
+}
+
+std::variant<std::vector<StoredFrame>, StoreError> SessionStore::load_signals(SessionId id, double from_s,
+                                                                              double to_s) const {
+  const std::string doing = "cannot read the signals of session " + std::to_string(id);
+  // Chunks are read in the order they were written: that is frame order even when a source
+  // restarted its clock.
+  Statement s(db_.get(),
+              "SELECT t0, frames, data FROM signal_chunks WHERE session_id = ? AND t0 <= ? AND t1 >= ? ORDER BY id");
+  s.bind(1, id).bind(2, to_s).bind(3, from_s);
+  std::vector<StoredFrame> frames, chunk;
+  int rc;
+  while ((rc = s.step()) == SQLITE_ROW) {
+    chunk.clear();
+    if (!session_schema::unpack_frames(s.real(0), s.integer(1), s.blob(2), s.blob_bytes(2), chunk))
+      return fail(StoreErrorKind::corrupt, path_, doing + ": a signal chunk does not match its frame count");
+    for (const StoredFrame& f : chunk)
+      if (f.time_s >= from_s && f.time_s <= to_s) frames.push_back(f);
+  }
+  if (rc != SQLITE_DONE) return error(rc, doing);
+  return frames;
+}
+
+std::variant<std::vector<ClipInfo>, StoreError> SessionStore::list_clips() const {
+  Statement s(db_.get(), std::string("SELECT ") + kClipColumns + " FROM clips ORDER BY created_at, id");
+  std::vector<ClipInfo> clips;
+  int rc;
+  while ((rc = s.step()) == SQLITE_ROW) clips.push_back(clip_from(s));
+  if (rc != SQLITE_DONE) return error(rc, "cannot list clips");
+  return clips;
+}
+
+std::variant<std::vector<ClipInfo>, StoreError> SessionStore::clips_over_budget(std::int64_t budget_bytes) const {
+  auto listed = list_clips();
+  if (auto* e = std::get_if<StoreError>(&listed)) return *e;
+  const auto& clips = std::get<std::vector<ClipInfo>>(listed);
+  std::int64_t total = 0;
+  for (const ClipInfo& c : clips) total += c.bytes;
+  std::vector<ClipInfo> chosen;
+  for (const ClipInfo& c : clips) {  // oldest first
+    if (total <= budget_bytes) break;
+    if (c.kind != ClipKind::automatic) continue;
+    chosen.push_back(c);
+    total -= c.bytes;
+  }
+  return chosen;
+}
+
+std::variant<std::string, StoreError> SessionStore::export_session_json(SessionId id) const {
+  auto loaded = load_session(id);
+  if (auto* e = std::get_if<StoreError>(&loaded)) return *e;
+  const SessionRecord& r = std::get<SessionRecord>(loaded);
+
+  json events = json::array();
+  for (const auto& e : r.events) events.push_back(event_to_json(e));
+  json blinks = json::array();
+  for (const auto& b : r.blinks)
+    blinks.push_back({{"start_s", round_to(b.start_s, 3)},
+                      {"end_s", round_to(b.end_s, 3)},
+                      {"peak_closure_right", round_to(b.peak_closure_right, 3)},
+                      {"peak_closure_left", round_to(b.peak_closure_left, 3)}});
+  json clips = json::array();
+  for (const auto& c : r.clips)
+    clips.push_back({{"file", c.path.filename().string()},
+                     {"kind", std::string(to_string(c.kind))},
+                     {"event_id", c.event_number ? json(*c.event_number) : json(nullptr)},
+                     {"start_s", round_to(c.start_s, 3)},
+                     {"end_s", round_to(c.end_s, 3)}});
+  // Settings are embedded as JSON when they are JSON, else kept as text.
+  json settings = r.info.settings_json.empty() ? json(nullptr) : json::parse(r.info.settings_json, nullptr, false);
+  if (settings.is_discarded()) settings = r.info.settings_json;
+  const auto rate = per_hour(static_cast<int>(r.events.size()), r.monitored_s);
+  const json session = {{"id", r.id},
+                        {"started_at", r.info.started_at},
+                        {"ended_at", r.ended_at.empty() ? json(nullptr) : json(r.ended_at)},
+                        {"source_kind", std::string(to_string(r.info.source_kind))},
+                        {"tags", r.info.tags},
+                        {"landmarks_only", r.info.landmarks_only},
+                        {"settings", settings},
+                        {"events_per_hour", rate ? json(round_to(*rate, 2)) : json(nullptr)}};
+  const json doc = {{"source", r.info.source},
+                    {"duration_s", round_to(r.duration_s, 3)},
+                    {"monitored_s", round_to(r.monitored_s, 3)},
+                    {"mirrored", r.info.mirrored},
+                    {"session", session},
+                    {"events", events},
+                    {"blinks", blinks},
+                    {"clips", clips}};
+  return doc.dump(2) + "\n";
+}
+
+std::variant<std::string, StoreError> SessionStore::export_session_csv(SessionId id) const {
+  auto loaded = load_session(id);
+  if (auto* e = std::get_if<StoreError>(&loaded)) return *e;
+  std::string text = "id,start_s,end_s,duration_s,side,regions,kind,peak_closure,peak_mouth,peak_brow,other_babinski\n";
+  char line[256];
+  for (const auto& e : std::get<SessionRecord>(loaded).events) {
+    std::string regions;
+    for (Region r : e.regions) regions += (regions.empty() ? "" : "+") + std::string(to_string(r));
+    std::snprintf(line, sizeof line, "%d,%.3f,%.3f,%.3f,%s,%s,%s,%.3f,%.4f,%.4f,%d\n", e.id, e.start_s, e.end_s,
+                  e.duration_s(), std::string(to_string(e.side)).c_str(), regions.c_str(),
+                  std::string(to_string(e.kind)).c_str(), e.peak_closure, e.peak_mouth, e.peak_brow,
+                  e.other_babinski ? 1 : 0);
+    text += line;
+  }
+  return text;
+}
+
+std::optional<StoreError> SessionStore::save_session_json(SessionId id, const std::filesystem::path& file) const {
+  return save(export_session_json(id), file);
+}
+
+std::optional<StoreError> SessionStore::save_session_csv(SessionId id, const std::filesystem::path& file) const {
+  return save(export_session_csv(id), file);
+}
+
+}  // namespace hemitrack
