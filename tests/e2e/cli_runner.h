@@ -2,6 +2,7 @@
 // Runs the real hemitrack executable and captures its exit code and output.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -44,6 +45,8 @@ inline nlohmann::json read_json(const std::filesystem::path& p) {
   std::ifstream in(p);
   return nlohmann::json::parse(in);
 }
+
+inline int lines(const std::string& s) { return static_cast<int>(std::count(s.begin(), s.end(), '\n')); }
 
 inline std::string quoted(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
 

@@ -8,9 +8,6 @@
 
 using namespace hemitrack::test;
 
-namespace {
-int lines(const std::string& s) { return static_cast<int>(std::count(s.begin(), s.end(), '\n')); }
-}  // namespace
 
 TEST_CASE("cli: help and usage errors") {
   TempDir dir;

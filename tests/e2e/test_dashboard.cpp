@@ -188,7 +188,7 @@ TEST_CASE("without a display the dashboard says so in one line") {
                              "env -u DISPLAY -u WAYLAND_DISPLAY XDG_CONFIG_HOME='" + scratch.path().string() + "'");
   CHECK(run.exit_code == 8);
   CHECK(run.err.find("cannot open a window") != std::string::npos);
-  CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
+  CHECK(lines(run.err) == 1);
 }
 
 TEST_CASE("dashboard usage errors name the option") {
