@@ -46,7 +46,7 @@ class ClipWriter {
     partial_ = clip_partial_path(spec_.final_path);
   }
 
-  void write(const StoredFrame& frame) {
+  void write(const RingFrame& frame) {
     if (!error_.empty()) return;  // a clip that cannot be written still consumes its frames
     cv::Mat picture = decompress_frame(*frame.jpeg);
     if (picture.empty()) return;  // cannot happen for frames compress_frame made; the gap is filled
@@ -196,7 +196,7 @@ void ClipEncoder::enqueue(Message m, std::size_t bytes) {
 
 void ClipEncoder::begin(ClipSpec spec) { enqueue(std::move(spec), 0); }
 
-bool ClipEncoder::add(int clip_id, StoredFrame frame) {
+bool ClipEncoder::add(int clip_id, RingFrame frame) {
   const std::size_t bytes = frame.bytes();
   {
     std::lock_guard lock(mutex_);

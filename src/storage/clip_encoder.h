@@ -86,7 +86,7 @@ class ClipEncoder {
 
   // Never block. add() returns false when the queue is full: the frame is not kept.
   void begin(ClipSpec spec);
-  bool add(int clip_id, StoredFrame frame);
+  bool add(int clip_id, RingFrame frame);
   void end(int clip_id, ClipEnding ending);
 
   // Clips finished since the last call, in the order they finished.
@@ -98,7 +98,7 @@ class ClipEncoder {
  private:
   struct FrameMessage {
     int clip_id;
-    StoredFrame frame;
+    RingFrame frame;
   };
   struct EndMessage {
     int clip_id;

@@ -49,7 +49,7 @@ void ClipRecorder::push(const cv::Mat& bgr, double time_s) {
     for (auto& clip : open_) end(clip);
     open_.clear();
   }
-  const StoredFrame frame{time_s, std::move(jpeg)};
+  const RingFrame frame{time_s, std::move(jpeg)};
   ring_.push(frame);
   std::erase_if(open_, [&](OpenClip& clip) {
     if (clip.starts_at_next_frame) {
@@ -132,7 +132,7 @@ void ClipRecorder::announce(OpenClip& clip) {
   for (const auto& frame : ring_.between(clip.from_s, clip.to_s)) send(clip, frame);
 }
 
-void ClipRecorder::send(OpenClip& clip, const StoredFrame& frame) {
+void ClipRecorder::send(OpenClip& clip, const RingFrame& frame) {
   clip.last_offered_s = frame.time_s;
   if (encoder_.add(clip.id, frame)) return;
   ++clip.dropped;

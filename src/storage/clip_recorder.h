@@ -123,7 +123,7 @@ class ClipRecorder {
 
   int open_clip(OpenClip clip);
   void announce(OpenClip& clip);
-  void send(OpenClip& clip, const StoredFrame& frame);
+  void send(OpenClip& clip, const RingFrame& frame);
   void end(OpenClip& clip);
 
   const ClipRecorderConfig config_;

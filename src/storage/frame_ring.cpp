@@ -22,7 +22,7 @@ FrameRing::FrameRing(double span_s, std::size_t max_frames) : span_s_(span_s), m
   assert(span_s > 0.0 && max_frames > 0);
 }
 
-void FrameRing::push(StoredFrame frame) {
+void FrameRing::push(RingFrame frame) {
   if (!frames_.empty() && frame.time_s < frames_.back().time_s) clear();
   bytes_ += frame.bytes();
   frames_.push_back(std::move(frame));
@@ -38,8 +38,8 @@ void FrameRing::clear() {
   bytes_ = 0;
 }
 
-std::vector<StoredFrame> FrameRing::between(double from_s, double to_s) const {
-  std::vector<StoredFrame> out;
+std::vector<RingFrame> FrameRing::between(double from_s, double to_s) const {
+  std::vector<RingFrame> out;
   for (const auto& f : frames_)
     if (f.time_s >= from_s && f.time_s <= to_s) out.push_back(f);
   return out;

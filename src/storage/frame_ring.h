@@ -18,7 +18,7 @@ namespace hemitrack {
 using JpegBytes = std::vector<unsigned char>;
 
 // One compressed frame; the ring and the encoder's queue share the bytes without copying them.
-struct StoredFrame {
+struct RingFrame {
   double time_s = 0.0;
   std::shared_ptr<const JpegBytes> jpeg;
   std::size_t bytes() const { return jpeg ? jpeg->size() : 0; }
@@ -37,11 +37,11 @@ class FrameRing {
   // Keeps frames no older than span_s before the newest, and at most max_frames of them (which
   // bounds memory even when a source's timestamps stand still). A frame older than the newest
   // means a new source with its own clock: what the ring held is dropped first.
-  void push(StoredFrame frame);
+  void push(RingFrame frame);
   void clear();
 
   // Frames with from_s <= time_s <= to_s, oldest first.
-  std::vector<StoredFrame> between(double from_s, double to_s) const;
+  std::vector<RingFrame> between(double from_s, double to_s) const;
   std::optional<double> newest_time() const;
   // Frames per second over what the ring holds; `fallback` with fewer than two frames.
   double estimated_fps(double fallback) const;
@@ -53,7 +53,7 @@ class FrameRing {
  private:
   double span_s_;
   std::size_t max_frames_;
-  std::deque<StoredFrame> frames_;
+  std::deque<RingFrame> frames_;
   std::size_t bytes_ = 0;
 };
 

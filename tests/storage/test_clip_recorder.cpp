@@ -564,7 +564,7 @@ TEST_CASE("clip recorder speed on 640x480 frames", "[.bench]") {
   }
 
   ClipEncoder encoder;
-  std::vector<StoredFrame> stored_frames;
+  std::vector<RingFrame> stored_frames;
   for (std::size_t i = 0; i < frames.size(); ++i) stored_frames.push_back({i / 30.0, compress_frame(frames[i], 85)});
   const auto start = Clock::now();
   encoder.begin({1, dir.path() / "bench.auto.mp4", ClipKind::automatic, 30.0});
