@@ -89,6 +89,7 @@ struct LiveSession::Shared {
   std::atomic<bool> stopping{false};
   std::atomic<bool> capture_stop{false};
   std::atomic<bool> recalibrate{false};
+  std::atomic<double> record_request{0.0};  // seconds of a manual clip asked for
   std::atomic<bool> playing_file{false};
   int epoch = 0;
   std::thread capture_thread;
@@ -231,12 +232,14 @@ struct LiveSession::Shared {
     bool finished = false;
     bool calibration_pending = true;
     double last_time = -1.0, time_shift = 0.0;
+    std::unique_ptr<LiveStorage> storage;  // this session's place in the history, from its first frame
 
     while (auto item = handover.take()) {
       if (stopping) break;
       if (item->epoch != epoch_seen) {
         epoch_seen = item->epoch;
         if (item->new_session && (analysed > 0 || finished)) {
+          storage.reset();
           pipeline = std::make_unique<AnalysisPipeline>(predictor, options.analysis);
           peaks = PeakFrameKeeper();
           last_time = -1.0;
@@ -256,7 +259,8 @@ struct LiveSession::Shared {
         if (finished) continue;
         pipeline->finish();
         finished = true;
-        publish(*pipeline, calibration, peaks, nullptr, {});
+        publish(*pipeline, calibration, peaks, nullptr, {}, storage.get());
+        storage.reset();  // the session is complete: end it in the history now
         const std::string name = pending_source_name();
         set_state(LiveState::finished, item->damaged ? name + " is damaged: played up to the damage; counts cover what was read"
                                                      : "Reached the end of " + name + ": the counts are final");
@@ -275,6 +279,8 @@ struct LiveSession::Shared {
         calibration.start(frame.time_s);
         calibration_pending = false;
       }
+      if (!storage && analysed == 0) storage = start_storage();
+      if (const double seconds = record_request.exchange(0.0); seconds > 0.0 && storage) storage->record(seconds);
       const bool was_calibrating = calibration.status().active;
       const FrameAnalysis result = pipeline->process(frame);
       calibration.push(result.signals);
@@ -290,9 +296,27 @@ struct LiveSession::Shared {
       LiveStats stats;
       stats.analysis_latency_ms = median_of(latencies_ms);
       stats.analysed = analysed;
-      publish(*pipeline, calibration, peaks, &newest, stats);
-      peaks.add(frame.bgr, result);  // after publishing: the copy must not delay the result
+      publish(*pipeline, calibration, peaks, &newest, stats, storage.get());
+      // After publishing: copies and compression must not delay the result on screen.
+      peaks.add(frame.bgr, result);
+      if (storage) storage->frame(frame.bgr, result);
     }
+  }
+
+  // A session is kept in the history unless storing is off or it is the demo clip, which is not
+  // the person's face.
+  std::unique_ptr<LiveStorage> start_storage() {
+    if (!options.storage) return nullptr;
+    LiveStorageOptions o = *options.storage;
+    {
+      std::lock_guard lock(mutex);
+      if (pending.demo) return nullptr;
+      o.info.source = pending.source.name;
+      o.info.source_kind = pending.source.live ? SourceKind::camera : SourceKind::file;
+    }
+    o.info.mirrored = options.analysis.mirrored;
+    o.info.landmarks_only = o.landmarks_only;
+    return std::make_unique<LiveStorage>(std::move(o));
   }
 
   std::string pending_source_name() {
@@ -302,9 +326,14 @@ struct LiveSession::Shared {
 
   // Moves the pipeline's news into the pending update and wakes the UI.
   void publish(AnalysisPipeline& pipeline, CalibrationTracker& calibration, PeakFrameKeeper& peaks,
-               const LiveFrame* newest, const LiveStats& stats) {
+               const LiveFrame* newest, const LiveStats& stats, LiveStorage* storage) {
     auto events = pipeline.take_events();
     auto blinks = pipeline.take_blinks();
+    const SessionSummary summary = pipeline.summary();
+    if (storage) {
+      storage->found(events, blinks);
+      storage->totals(summary.duration_s, summary.monitored_s);
+    }
     calibration.add_blinks(static_cast<int>(blinks.size()));
     std::vector<PeakFrame> new_peaks;
     for (const auto& e : events)
@@ -322,8 +351,9 @@ struct LiveSession::Shared {
       std::move(events.begin(), events.end(), std::back_inserter(pending.events));
       std::move(blinks.begin(), blinks.end(), std::back_inserter(pending.blinks));
       std::move(new_peaks.begin(), new_peaks.end(), std::back_inserter(pending.peaks));
-      pending.summary = pipeline.summary();
+      pending.summary = summary;
       pending.calibration = calibration.status();
+      pending.storage = storage ? storage->status() : LiveStorageStatus{};
       wake = wakeup;
     }
     if (wake) wake();
@@ -353,6 +383,7 @@ LiveUpdate LiveSession::drain() {
   s.pending.demo = out.demo;
   s.pending.summary = out.summary;
   s.pending.calibration = out.calibration;
+  s.pending.storage = out.storage;
   s.pending.stats = out.stats;
   const bool model_ready = s.model_state == LiveState::running;
   out.state = model_ready ? s.source_state : s.model_state;
@@ -377,5 +408,7 @@ void LiveSession::switch_source(LiveSource source) {
 }
 
 void LiveSession::recalibrate() { shared_->recalibrate = true; }
+
+void LiveSession::record(double seconds) { shared_->record_request = seconds; }
 
 }  // namespace hemitrack

@@ -5,6 +5,7 @@
 // blocks the caller: the model loads and cameras open on the worker threads.
 #include "core/calibration.h"
 #include "runtime/analysis_pipeline.h"
+#include "runtime/live_storage.h"
 #include "runtime/peak_frames.h"
 
 #include <chrono>
@@ -39,6 +40,9 @@ struct LiveOptions {
   std::optional<std::filesystem::path> model;  // else the usual model search
   LiveSource source;
   CalibrationConfig calibration;
+  // Where sessions are kept (the database, clips); none: nothing is stored. The demo clip is never
+  // stored. The source fields of `info` are filled in per session.
+  std::optional<LiveStorageOptions> storage;
 };
 
 enum class LiveState {
@@ -82,6 +86,7 @@ struct LiveUpdate {
   SessionSummary summary;
   CalibrationStatus calibration;
   LiveStats stats;
+  LiveStorageStatus storage;  // session 0: not stored (storing off, the demo, or a problem)
 };
 
 class LiveSession {
@@ -99,6 +104,8 @@ class LiveSession {
   // Switches camera, resolution or file; a camera switch keeps the running session's counts.
   void switch_source(LiveSource source);
   void recalibrate();
+  // A manual clip of `seconds` from now (e.g. to show the neurologist), when clips are kept.
+  void record(double seconds);
 
  private:
   struct Shared;

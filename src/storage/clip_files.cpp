@@ -6,6 +6,21 @@ namespace hemitrack {
 
 std::string_view to_string(ClipKind k) { return k == ClipKind::manual ? "manual" : "auto"; }
 
+std::string_view to_string(ClipPolicy p) {
+  switch (p) {
+    case ClipPolicy::all: return "all";
+    case ClipPolicy::tonic_only: return "tonic";
+    case ClipPolicy::none: return "none";
+  }
+  return "?";
+}
+
+std::optional<ClipPolicy> parse_clip_policy(std::string_view text) {
+  for (ClipPolicy p : {ClipPolicy::all, ClipPolicy::tonic_only, ClipPolicy::none})
+    if (text == to_string(p)) return p;
+  return std::nullopt;
+}
+
 std::filesystem::path clip_path(const std::filesystem::path& stem, ClipKind kind) {
   return stem.parent_path() / (stem.filename().string() + "." + std::string(to_string(kind)) + ".mp4");
 }

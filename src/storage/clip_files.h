@@ -9,6 +9,11 @@
 namespace hemitrack {
 
 enum class ClipKind { automatic, manual };
+
+// Which one-sided events get an automatic clip.
+enum class ClipPolicy { all, tonic_only, none };
+std::string_view to_string(ClipPolicy p);  // "all", "tonic", "none"
+std::optional<ClipPolicy> parse_clip_policy(std::string_view text);
 std::string_view to_string(ClipKind k);  // "auto", "manual": the name's suffix
 
 // `stem` + ".auto.mp4" or ".manual.mp4".

@@ -99,6 +99,10 @@ std::optional<Sensitivity> as_sensitivity(const json& v) {
   return v.is_string() ? parse_sensitivity(v.get_ref<const std::string&>()) : std::nullopt;
 }
 
+std::optional<ClipPolicy> as_clip_policy(const json& v) {
+  return v.is_string() ? parse_clip_policy(v.get_ref<const std::string&>()) : std::nullopt;
+}
+
 std::optional<Theme> as_theme(const json& v) {
   return v.is_string() ? parse_theme(v.get_ref<const std::string&>()) : std::nullopt;
 }
@@ -138,7 +142,11 @@ json to_json(const DashboardSettings& s) {
           {"show_overlay", s.show_overlay},
           {"sensitivity", std::string(to_string(s.sensitivity))},
           {"theme", std::string(to_string(s.theme))},
-          {"font_size", std::strtod(number_text(s.font_size).c_str(), nullptr)}};
+          {"font_size", std::strtod(number_text(s.font_size).c_str(), nullptr)},
+          {"event_clips", std::string(to_string(s.event_clips))},
+          {"clip_overlay", s.clip_overlay},
+          {"landmarks_only", s.landmarks_only},
+          {"clip_budget_mb", s.clip_budget_mb}};
 }
 
 // Usable as a base folder only when set and absolute (XDG spec); HOME gets the same rule because
@@ -208,6 +216,8 @@ std::string DashboardSettings::validate() const {
   // A value cast in from outside the enum has no name, so it does not survive the round trip.
   if (!parse_sensitivity(to_string(sensitivity))) return "sensitivity must be low, normal or high";
   if (!parse_theme(to_string(theme))) return "theme must be dark or light";
+  if (!parse_clip_policy(to_string(event_clips))) return "event_clips must be all, tonic or none";
+  if (auto e = between(clip_budget_mb, kMinClipBudgetMb, kMaxClipBudgetMb, "clip_budget_mb"); !e.empty()) return e;
   return {};
 }
 
@@ -267,6 +277,10 @@ SettingsLoad load_settings(const std::filesystem::path& path) {
     r.read("sensitivity", &DashboardSettings::sensitivity, as_sensitivity, "\"low\", \"normal\" or \"high\"");
     r.read("theme", &DashboardSettings::theme, as_theme, "\"dark\" or \"light\"");
     r.read("font_size", &DashboardSettings::font_size, as_float, "a number");
+    r.read("event_clips", &DashboardSettings::event_clips, as_clip_policy, "\"all\", \"tonic\" or \"none\"");
+    r.read("clip_overlay", &DashboardSettings::clip_overlay, as_bool, "true or false");
+    r.read("landmarks_only", &DashboardSettings::landmarks_only, as_bool, "true or false");
+    r.read("clip_budget_mb", &DashboardSettings::clip_budget_mb, as_int, "a whole number");
     result.settings = r.settings;
     if (!r.problems.empty()) {
       std::string joined;

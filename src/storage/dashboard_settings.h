@@ -2,6 +2,8 @@
 // The dashboard's settings, kept in the user's configuration folder (XDG) so the dashboard opens
 // the way it was left. A damaged or hand-edited file never stops the dashboard from starting: what
 // cannot be used falls back to its default, and the user is told.
+#include "storage/clip_files.h"
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -45,6 +47,15 @@ struct DashboardSettings {
   // longer fit a laptop screen.
   float font_size = 17.0f;
   static constexpr float kMinFontSize = 12.0f, kMaxFontSize = 28.0f;
+
+  // The history: which events get a clip (3 s before to 3 s after), whether clips show the
+  // landmarks, whether any video is kept at all, and how much disk automatic clips may take
+  // (the oldest go first; manual recordings are never removed).
+  ClipPolicy event_clips = ClipPolicy::all;
+  bool clip_overlay = false;
+  bool landmarks_only = false;
+  int clip_budget_mb = 2048;
+  static constexpr int kMinClipBudgetMb = 50, kMaxClipBudgetMb = 1'000'000;
 
   // "" when every field is usable, otherwise the first problem, naming the field as stored.
   std::string validate() const;
