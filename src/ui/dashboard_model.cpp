@@ -30,6 +30,7 @@ void DashboardModel::apply(LiveUpdate u) {
   summary = u.summary;
   calibration = std::move(u.calibration);
   stats = u.stats;
+  storage = std::move(u.storage);
   if (u.newest) {
     frame = std::move(u.newest);
     frame_changed = true;

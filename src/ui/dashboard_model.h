@@ -38,6 +38,7 @@ struct DashboardModel {
   SessionSummary summary;
   CalibrationStatus calibration;
   LiveStats stats;
+  LiveStorageStatus storage;
   std::optional<double> session_start_s;
   double now_s = 0.0;                  // stream time of the newest analysed frame
   MedianMeter display_latency_ms;      // capture to shown on screen

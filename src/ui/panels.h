@@ -44,6 +44,7 @@ struct SettingsChange {
   bool source = false;       // camera or resolution: switch the capture
   bool restart = false;      // sensitivity: start a new session with it
   bool appearance = false;   // theme or font size
+  bool history = false;      // clips and privacy: saved, used from the next session
 };
 // Edits `settings` in place; `open` closes the window when the person does.
 SettingsChange draw_settings_window(DashboardSettings& settings, bool& open);

@@ -25,6 +25,7 @@ SettingsChange draw_settings_window(DashboardSettings& settings, bool& open) {
   SettingsChange change;
   if (!open) return change;
   ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30, 0), ImGuiCond_Appearing);
+  ImGui::SetNextWindowBgAlpha(1.0f);
   if (!ImGui::Begin("Settings", &open, ImGuiWindowFlags_NoCollapse)) {
     ImGui::End();
     return change;
@@ -68,6 +69,23 @@ SettingsChange draw_settings_window(DashboardSettings& settings, bool& open) {
   }
   ImGui::TextWrapped("%s", std::string(describe(settings.sensitivity)).c_str());
   ImGui::TextDisabled("A change starts a new session, so counts stay comparable.");
+
+  heading("History and clips");
+  ImGui::TextUnformatted("Keep a clip (3 s before to 3 s after) of");
+  for (ClipPolicy p : {ClipPolicy::all, ClipPolicy::tonic_only, ClipPolicy::none}) {
+    const char* label = p == ClipPolicy::all ? "every twitch" : p == ClipPolicy::tonic_only ? "long (tonic) twitches" : "no twitch";
+    if (ImGui::RadioButton(label, settings.event_clips == p) && settings.event_clips != p) {
+      settings.event_clips = p;
+      change.history = true;
+    }
+    if (p != ClipPolicy::none) ImGui::SameLine();
+  }
+  change.history |= ImGui::Checkbox("Show the landmarks in clips", &settings.clip_overlay);
+  change.history |= ImGui::Checkbox("Landmarks only: keep no video at all", &settings.landmarks_only);
+  ImGui::SliderInt("Space for clips", &settings.clip_budget_mb, 200, 20000, "%d MB");
+  if (ImGui::IsItemDeactivatedAfterEdit()) change.history = true;
+  ImGui::TextDisabled("The oldest automatic clips go first; your recordings are never removed.\n"
+                      "Everything stays on this computer. Applies from the next session.");
 
   heading("Appearance");
   for (Theme t : {Theme::dark, Theme::light}) {

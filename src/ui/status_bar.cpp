@@ -25,7 +25,16 @@ void draw_status_bar(const DashboardModel& model) {
   ImGui::SameLine();
   ImGui::Text("capture %.0f fps   analysis %.0f fps   latency %.1f ms   dropped %lld", st.capture_fps, st.analysis_fps,
               model.display_latency_ms.median(), static_cast<long long>(st.dropped));
-  if (ImGui::IsItemHovered())
+  const bool latency_hovered = ImGui::IsItemHovered();
+  ImGui::SameLine();
+  ImGui::TextDisabled("|");
+  ImGui::SameLine();
+  if (model.storage.session > 0)
+    ImGui::Text("kept as session %lld%s", static_cast<long long>(model.storage.session),
+                model.storage.clips_written > 0 ? (", " + std::to_string(model.storage.clips_written) + " clips").c_str() : "");
+  else
+    ImGui::TextDisabled(model.demo ? "demo: not kept" : "not kept");
+  if (latency_hovered)
     ImGui::SetTooltip("Latency: median time from a frame's capture to its results on screen, over the last %zu frames.\n"
                       "Analysis alone: %.1f ms. Dropped: frames a newer one replaced while analysis was busy.",
                       model.display_latency_ms.count(), st.analysis_latency_ms);

@@ -7,6 +7,7 @@
 #include "storage/dashboard_settings.h"
 #include "ui/dashboard_model.h"
 #include "ui/gl_window.h"
+#include "ui/history_window.h"
 #include "ui/palette.h"
 #include "ui/panels.h"
 
@@ -52,6 +53,16 @@ LiveOptions live_options(const DashboardArgs& args, const DashboardSettings& set
   o.source.width = settings.capture_width;
   o.source.height = settings.capture_height;
   o.source.speed = args.speed;
+
+  LiveStorageOptions storage;
+  storage.database = default_database_path();
+  storage.clips_dir = default_data_dir() / "clips";
+  storage.clips = settings.event_clips;
+  storage.landmarks_only = settings.landmarks_only;
+  storage.burn_in_overlay = settings.clip_overlay;
+  storage.clip_budget_bytes = static_cast<std::int64_t>(settings.clip_budget_mb) << 20;
+  storage.info.settings_json = "{\"sensitivity\":\"" + std::string(to_string(settings.sensitivity)) + "\"}";
+  o.storage = storage;
   return o;
 }
 
@@ -69,6 +80,7 @@ std::vector<Banner> banners(const ui::DashboardModel& model, const std::string& 
   const bool error = model.state == LiveState::model_error || model.state == LiveState::source_error ||
                      model.state == LiveState::camera_lost;
   if (error || model.state == LiveState::finished) out.push_back({model.message, error ? ui::kError : ui::kGood});
+  if (!model.storage.problem.empty()) out.push_back({"History: " + model.storage.problem, ui::kWarning});
   if (!settings_problem.empty()) out.push_back({settings_problem, ui::kWarning});
   return out;
 }
@@ -78,7 +90,8 @@ class Dashboard {
   Dashboard(const DashboardArgs& args, ui::GlWindow& window, DashboardSettings settings, std::filesystem::path settings_path,
             std::string settings_problem)
       : args_(args), window_(window), settings_(settings), settings_path_(std::move(settings_path)),
-        settings_problem_(std::move(settings_problem)), settings_open_(args.open_settings) {
+        settings_problem_(std::move(settings_problem)), settings_open_(args.open_settings),
+        history_open_(args.open_history), history_(default_database_path()) {
     start_session();
   }
 
@@ -154,6 +167,18 @@ class Dashboard {
     ImGui::End();
 
     settings_window();
+    history_window();
+  }
+
+  void history_window() {
+    // Opened from the command line, the newest session is shown once the list is there.
+    if (history_open_ && args_.open_history && !history_shown_once_) {
+      bool probe = true;
+      history_.draw(probe);
+      if (!history_.sessions().empty()) history_.select(history_.sessions().front().id);
+      history_shown_once_ = true;
+    }
+    history_.draw(history_open_);
   }
 
   void toolbar() {
@@ -161,8 +186,19 @@ class Dashboard {
     ImGui::TextUnformatted("hemitrack");
     ImGui::SameLine();
     ImGui::TextDisabled("one-sided facial twitches, measured live");
-    const float buttons_w = ImGui::CalcTextSize("Landmarks  Mirror  Settings").x + ImGui::GetFrameHeight() * 4;
+    const char* record_label = model_.storage.recording ? "Recording..." : "Record 30 s";
+    const float buttons_w =
+        ImGui::CalcTextSize((std::string(record_label) + "  History  Landmarks  Mirror  Settings").c_str()).x +
+        ImGui::GetFrameHeight() * 6;
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - buttons_w);
+    ImGui::BeginDisabled(model_.storage.session == 0 || settings_.landmarks_only || model_.storage.recording);
+    if (ImGui::Button(record_label)) session_->record(30.0);
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+      ImGui::SetTooltip("Keeps the next 30 s as a clip for your neurologist (History shows it).");
+    ImGui::SameLine();
+    if (ImGui::Button("History")) history_open_ = true;
+    ImGui::SameLine();
     bool changed = ImGui::Checkbox("Landmarks", &settings_.show_overlay);
     ImGui::SameLine();
     if (ImGui::Checkbox("Mirror", &settings_.mirror_view)) {
@@ -188,7 +224,7 @@ class Dashboard {
 
   void settings_window() {
     const ui::SettingsChange change = ui::draw_settings_window(settings_, settings_open_);
-    if (!(change.source || change.restart || change.appearance)) return;
+    if (!(change.source || change.restart || change.appearance || change.history)) return;
     save();
     if (change.appearance) {
       window_.set_theme(settings_.theme);
@@ -212,11 +248,14 @@ class Dashboard {
   std::filesystem::path settings_path_;
   std::string settings_problem_;
   bool settings_open_;
+  bool history_open_;
+  ui::HistoryWindow history_;
   std::unique_ptr<LiveSession> session_;
   ui::DashboardModel model_;
   ui::VideoTexture video_;
   ui::PeakView peak_;
   DashboardLayout layout_;
+  bool history_shown_once_ = false;
 };
 
 // Headless runs end when the file is played (or N frames are analysed), or on an error state,

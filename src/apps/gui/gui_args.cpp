@@ -17,7 +17,7 @@ std::optional<double> number(const std::string& text) {
 
 std::string dashboard_usage_text() {
   return "usage: hemitrack [--camera N | --input FILE] [--mirrored] [--model PATH] [--speed X]\n"
-         "                 [--screenshot OUT.png [--frames N]] [--size WxH] [--settings]\n"
+         "                 [--screenshot OUT.png [--frames N]] [--size WxH] [--settings] [--history]\n"
          "       hemitrack analyze INPUT ...   (hemitrack analyze --help)\n"
          "\n"
          "Opens the live dashboard. Without a camera it plays the bundled demo clip.\n"
@@ -31,7 +31,9 @@ std::string dashboard_usage_text() {
          "  --frames N         with --screenshot: after N analysed frames (default: the file's end)\n"
          "  --size WxH         window size (default 1280x800)\n"
          "  --settings         start with the Settings window open\n"
-         "Settings are kept in $XDG_CONFIG_HOME/hemitrack/settings.json (default ~/.config).\n"
+         "  --history          start with the History window open on the newest session\n"
+         "Settings are kept in $XDG_CONFIG_HOME/hemitrack/settings.json (default ~/.config),\n"
+         "sessions and clips in $XDG_DATA_HOME/hemitrack/ (default ~/.local/share).\n"
          "hemitrack measures; it does not diagnose.\n";
 }
 
@@ -48,6 +50,8 @@ DashboardParsed parse_dashboard_args(const std::vector<std::string>& args) {
       out.mirrored = true;
     } else if (a == "--settings") {
       out.open_settings = true;
+    } else if (a == "--history") {
+      out.open_history = true;
     } else if (a == "--camera") {
       auto v = value();
       auto n = v ? number(*v) : std::nullopt;

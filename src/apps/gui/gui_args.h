@@ -21,6 +21,7 @@ struct DashboardArgs {
   std::optional<std::filesystem::path> screenshot;
   std::int64_t frames = 0;
   bool open_settings = false;                 // start with the Settings window open
+  bool open_history = false;                  // start with the History window open on the newest session
   int width = 1280;
   int height = 800;
 };
