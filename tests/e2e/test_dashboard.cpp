@@ -123,6 +123,28 @@ TEST_CASE("the dashboard plays a file to its end and shows what analyze reports"
   const cv::Mat traces = crop(window, report["layout"]["traces"]);
   CHECK(pixels_near(traces, kRightOrange) > 1000);
   CHECK(pixels_near(traces, kLeftBlue) > 1000);
+
+  // The session was kept in the history as it played (analyze's own session is number 1), with
+  // a clip around its events that opens and plays.
+  REQUIRE(report["stored_session"] == 2);
+  const auto exported = scratch.path() / "session2.json";
+  REQUIRE(run_cli("sessions export 2 --json -o " + quoted(exported), scratch.path()).exit_code == 0);
+  const auto stored = read_json(exported);
+  CHECK(stored["events"].size() == expected["events"].size());
+  REQUIRE_FALSE(stored["clips"].empty());
+  const std::string clip_file = stored["clips"][0]["file"];
+  cv::VideoCapture played((scratch.path() / "data" / "hemitrack" / "clips" / clip_file).string());
+  REQUIRE(played.isOpened());
+  CHECK(played.get(cv::CAP_PROP_FRAME_COUNT) > 6 * 25 - 5);  // 3 s before to 3 s after, at 25 fps
+
+  // The History window lists both sessions.
+  const CliRun history = run_dashboard("--input " + quoted(fixture("jefapato/test_format_2sec.mp4")) +
+                                           " --speed 0 --frames 10 --history --screenshot " +
+                                           quoted(scratch.path() / "history.png"),
+                                       scratch);
+  INFO(history.err);
+  REQUIRE(history.exit_code == 0);
+  CHECK(read_json(scratch.path() / "history.json")["history_sessions"] == 2);
 }
 
 TEST_CASE("the dashboard keeps the person's view settings and does not rewrite them in a headless run") {

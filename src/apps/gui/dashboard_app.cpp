@@ -179,6 +179,7 @@ class Dashboard {
       history_shown_once_ = true;
     }
     history_.draw(history_open_);
+    layout_.history_sessions = history_open_ ? static_cast<int>(history_.sessions().size()) : -1;
   }
 
   void toolbar() {

@@ -44,6 +44,9 @@ json model_json(const ui::DashboardModel& m, const DashboardLayout& layout) {
                       {"analysis_median", m.stats.analysis_latency_ms},
                       {"draw_median", m.draw_ms.median()}}},
       {"layout", {{"video", rect_json(layout.video)}, {"traces", rect_json(layout.traces)}}},
+      {"history_sessions", layout.history_sessions},
+      {"stored_session", m.storage.session},
+      {"storage_problem", m.storage.problem},
   };
 }
 

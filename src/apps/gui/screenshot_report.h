@@ -15,6 +15,7 @@ namespace hemitrack {
 struct DashboardLayout {
   ui::ScreenRect video;   // the picture inside the video panel
   ui::ScreenRect traces;  // the three trace plots
+  int history_sessions = -1;  // sessions listed in the History window; -1 while it is closed
 };
 
 // Returns "" or one line naming the file and the problem.
