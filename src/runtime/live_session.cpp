@@ -153,8 +153,8 @@ struct LiveSession::Shared {
     if (!src) return;
     const bool live = src->info().live;
     playing_file = !live;
-    handover.set_policy(live ? FrameHandover<Captured>::Policy::latest_wins
-                             : FrameHandover<Captured>::Policy::wait_for_space);
+    handover.set_policy(live || source.drop_late ? FrameHandover<Captured>::Policy::latest_wins
+                                                 : FrameHandover<Captured>::Policy::wait_for_space);
     {
       std::lock_guard lock(mutex);
       pending.source = src->info();

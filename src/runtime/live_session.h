@@ -31,6 +31,9 @@ struct LiveSource {
   std::optional<std::filesystem::path> fallback_file;
   // Files only: 1 plays at the file's own rate, 2 twice as fast, 0 as fast as analysis goes.
   double speed = 1.0;
+  // Files only: hand frames over as a camera does, dropping those analysis cannot keep up with
+  // instead of waiting (benchmarks of the live path; counts then differ from `analyze`).
+  bool drop_late = false;
   // How a camera is opened; tests stand in a camera that can be unplugged.
   std::function<SourceOrError(int index, int width, int height)> open_camera = hemitrack::open_camera;
 };

@@ -3,6 +3,8 @@
 #include <opencv2/imgproc.hpp>
 
 #include <chrono>
+#include <sys/resource.h>
+#include <unistd.h>
 #include <ctime>
 
 namespace hemitrack {
@@ -12,6 +14,8 @@ using namespace std::chrono_literals;
 
 // Signal frames waiting for the disk: a minute at 30 fps. Beyond it new frames are dropped.
 constexpr std::size_t kMaxQueued = 1800;
+// Frames waiting for the clip ring: half a second at 30 fps (they hold uncompressed pictures).
+constexpr std::size_t kMaxFeedFrames = 15;
 
 std::string utc_stamp() {
   const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
@@ -29,11 +33,22 @@ bool wants_clip(ClipPolicy policy, const TwitchEvent& e) {
 }  // namespace
 
 LiveStorage::LiveStorage(LiveStorageOptions options) : options_(std::move(options)), stem_prefix_(utc_stamp()) {
-  if (!options_.landmarks_only) clips_ = std::make_unique<ClipRecorder>();
+  if (!options_.landmarks_only) {
+    clips_ = std::make_unique<ClipRecorder>();
+    feeder_ = std::thread([this] { feed_clips(); });
+  }
   thread_ = std::thread([this] { run(); });
 }
 
 LiveStorage::~LiveStorage() {
+  if (feeder_.joinable()) {
+    {
+      std::lock_guard lock(feed_mutex_);
+      feed_stopping_ = true;
+    }
+    feed_wake_.notify_one();
+    feeder_.join();
+  }
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;
@@ -49,13 +64,17 @@ std::filesystem::path LiveStorage::clip_stem(const std::string& what) const {
 void LiveStorage::frame(const cv::Mat& bgr, const FrameAnalysis& analysis) {
   newest_time_s_ = analysis.time_s;
   if (clips_) {
-    if (options_.burn_in_overlay && analysis.observation.measurement.face_found) {
-      cv::Mat drawn = bgr.clone();
-      for (const Point2& p : analysis.observation.landmarks)
-        cv::circle(drawn, cv::Point2d(p.x, p.y), 2, cv::Scalar(160, 255, 120), cv::FILLED, cv::LINE_AA);
-      clips_->push(drawn, analysis.time_s);
+    std::unique_lock lock(feed_mutex_);
+    // A file can wait (as its frames wait for analysis), so its clips are complete; a camera
+    // cannot, so its clips lose frames rather than the live picture.
+    if (options_.info.source_kind == SourceKind::file)
+      feed_space_.wait(lock, [&] { return feed_.size() < kMaxFeedFrames; });
+    if (feed_.size() >= kMaxFeedFrames) {
+      std::lock_guard status_lock(mutex_);
+      ++status_.clip_frames_dropped;
     } else {
-      clips_->push(bgr, analysis.time_s);
+      feed_.push_back({bgr, analysis.time_s, analysis.observation.landmarks, analysis.observation.measurement.face_found});
+      feed_wake_.notify_one();
     }
   }
   {
@@ -67,6 +86,29 @@ void LiveStorage::frame(const cv::Mat& bgr, const FrameAnalysis& analysis) {
     queue_.push_back(Signals{analysis.signals});
   }
   wake_.notify_one();
+}
+
+void LiveStorage::feed_clips() {
+  setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10);  // Linux: nice applies per thread
+  for (;;) {
+    ToRing f;
+    {
+      std::unique_lock lock(feed_mutex_);
+      feed_wake_.wait(lock, [&] { return feed_stopping_ || !feed_.empty(); });
+      if (feed_.empty()) return;
+      f = std::move(feed_.front());
+      feed_.pop_front();
+    }
+    feed_space_.notify_one();
+    if (options_.burn_in_overlay && f.face_found) {
+      cv::Mat drawn = f.bgr.clone();
+      for (const Point2& p : f.landmarks)
+        cv::circle(drawn, cv::Point2d(p.x, p.y), 2, cv::Scalar(160, 255, 120), cv::FILLED, cv::LINE_AA);
+      clips_->push(drawn, f.time_s);
+    } else {
+      clips_->push(f.bgr, f.time_s);
+    }
+  }
 }
 
 void LiveStorage::found(const std::vector<TwitchEvent>& events, const std::vector<Blink>& blinks) {

@@ -34,6 +34,7 @@ struct LiveStorageStatus {
   std::string problem;          // one line when the history cannot be written; the analysis goes on
   int clips_written = 0;
   std::int64_t signal_frames_dropped = 0;
+  std::int64_t clip_frames_dropped = 0;  // the clip ring's feeder fell more than half a second behind
   bool recording = false;       // a manual clip is being recorded
 };
 
@@ -67,6 +68,7 @@ class LiveStorage {
   using Message = std::variant<Signals, Found>;
 
   void run();
+  void feed_clips();
   void write(SessionStore& store, SessionId id, Message& m);
   void collect_clips(SessionStore& store, SessionId id);
   void set_problem(const std::string& problem);
@@ -75,6 +77,22 @@ class LiveStorage {
   LiveStorageOptions options_;
   std::string stem_prefix_;  // the session's start time, so clip names sort and never collide
   std::unique_ptr<ClipRecorder> clips_;
+
+  // Frames on their way into the clip ring. Compressing them (about 1 ms each) happens on a
+  // thread of its own at a lower priority, so that it takes the processor only when analysis
+  // and drawing leave it idle, and never delays a result on screen.
+  struct ToRing {
+    cv::Mat bgr;  // shared with the analysed frame, which nobody writes to after analysis
+    double time_s = 0.0;
+    Shape68 landmarks{};
+    bool face_found = false;
+  };
+  std::mutex feed_mutex_;
+  std::condition_variable feed_wake_;
+  std::condition_variable feed_space_;
+  std::deque<ToRing> feed_;
+  bool feed_stopping_ = false;
+  std::thread feeder_;
 
   mutable std::mutex mutex_;
   std::condition_variable wake_;

@@ -13,6 +13,9 @@
 #include <system_error>
 #include <utility>
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 namespace hemitrack {
 namespace fs = std::filesystem;
 
@@ -227,6 +230,10 @@ std::size_t ClipEncoder::queued_bytes() const {
 }
 
 void ClipEncoder::run() {
+  // Clips are for later; the live picture and its analysis are for now. A lower priority (Linux
+  // applies nice per thread, and the encoder's own worker threads inherit it) lets encoding use
+  // only the processor time analysis and drawing leave idle, so clips never cost live frames.
+  setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10);
   std::map<int, ClipWriter> clips;
   const auto deliver = [&](ClipResult r) {
     std::lock_guard lock(results_mutex_);

@@ -53,6 +53,7 @@ LiveOptions live_options(const DashboardArgs& args, const DashboardSettings& set
   o.source.width = settings.capture_width;
   o.source.height = settings.capture_height;
   o.source.speed = args.speed;
+  o.source.drop_late = args.drop_late;
 
   LiveStorageOptions storage;
   storage.database = default_database_path();

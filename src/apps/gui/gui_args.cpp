@@ -26,6 +26,8 @@ std::string dashboard_usage_text() {
          "  --mirrored         the source is mirrored (e.g. a phone selfie); sides stay anatomical\n"
          "  --model PATH       dlib 68-point shape model (default as for analyze)\n"
          "  --speed X          file playback speed: 1 its own rate (default), 0 as fast as possible\n"
+         "  --drop-late        with --input: drop frames analysis cannot keep up with, as a\n"
+         "                     camera does (benchmarks of the live path)\n"
          "  --screenshot PNG   run without interaction, save the window to PNG and what it showed\n"
          "                     to the same name with .json, then quit\n"
          "  --frames N         with --screenshot: after N analysed frames (default: the file's end)\n"
@@ -50,6 +52,8 @@ DashboardParsed parse_dashboard_args(const std::vector<std::string>& args) {
       out.mirrored = true;
     } else if (a == "--settings") {
       out.open_settings = true;
+    } else if (a == "--drop-late") {
+      out.drop_late = true;
     } else if (a == "--history") {
       out.open_history = true;
     } else if (a == "--camera") {

@@ -16,6 +16,7 @@ struct DashboardArgs {
   std::optional<std::filesystem::path> model;
   bool mirrored = false;                      // the source itself is mirrored (as `analyze --mirrored`)
   double speed = 1.0;                         // files: 1 = own rate, 0 = as fast as analysis goes
+  bool drop_late = false;                     // files: drop frames analysis cannot keep up with, as a camera does
   // Headless runs: after `frames` analysed frames (0: when the file ends) save the window to
   // `screenshot` (PNG) and a description of what it showed beside it (same name, .json), then quit.
   std::optional<std::filesystem::path> screenshot;
