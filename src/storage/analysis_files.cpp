@@ -1,6 +1,7 @@
 #include "storage/analysis_files.h"
 
 #include "storage/atomic_file.h"
+#include "storage/event_format.h"
 
 #include <nlohmann/json.hpp>
 
@@ -13,30 +14,9 @@ namespace {
 
 using nlohmann::json;
 
-double round_to(double v, int digits) {
-  const double scale = std::pow(10.0, digits);
-  return std::round(v * scale) / scale;
-}
-
 std::optional<WriteError> write_file(const std::filesystem::path& path, const std::string& text) {
   if (auto reason = write_atomically(path, text)) return WriteError{"cannot write '" + path.string() + "': " + *reason};
   return std::nullopt;
-}
-
-json event_to_json(const TwitchEvent& e) {
-  json regions = json::array();
-  for (Region r : e.regions) regions.push_back(std::string(to_string(r)));
-  return {{"id", e.id},
-          {"start_s", round_to(e.start_s, 3)},
-          {"end_s", round_to(e.end_s, 3)},
-          {"duration_s", round_to(e.duration_s(), 3)},
-          {"side", std::string(to_string(e.side))},
-          {"regions", regions},
-          {"kind", std::string(to_string(e.kind))},
-          {"peak_closure", round_to(e.peak_closure, 3)},
-          {"peak_mouth", round_to(e.peak_mouth, 4)},
-          {"peak_brow", round_to(e.peak_brow, 4)},
-          {"other_babinski", e.other_babinski}};
 }
 
 std::optional<Side> side_from(const std::string& s) {
@@ -70,18 +50,7 @@ std::optional<WriteError> write_events_json(const std::filesystem::path& path, c
 }
 
 std::optional<WriteError> write_events_csv(const std::filesystem::path& path, const std::vector<TwitchEvent>& events) {
-  std::string text = "id,start_s,end_s,duration_s,side,regions,kind,peak_closure,peak_mouth,peak_brow,other_babinski\n";
-  char line[256];
-  for (const auto& e : events) {
-    std::string regions;
-    for (Region r : e.regions) regions += (regions.empty() ? "" : "+") + std::string(to_string(r));
-    std::snprintf(line, sizeof line, "%d,%.3f,%.3f,%.3f,%s,%s,%s,%.3f,%.4f,%.4f,%d\n", e.id, e.start_s, e.end_s,
-                  e.duration_s(), std::string(to_string(e.side)).c_str(), regions.c_str(),
-                  std::string(to_string(e.kind)).c_str(), e.peak_closure, e.peak_mouth, e.peak_brow,
-                  e.other_babinski ? 1 : 0);
-    text += line;
-  }
-  return write_file(path, text);
+  return write_file(path, events_csv(events));
 }
 
 std::optional<WriteError> write_summary_json(const std::filesystem::path& path, const AnalysisRecord& r,

@@ -1,6 +1,7 @@
 #include "storage/dashboard_settings.h"
 
 #include "storage/atomic_file.h"
+#include "storage/private_folders.h"
 
 #include <nlohmann/json.hpp>
 
@@ -51,20 +52,6 @@ std::string parse_problem(const json::exception& e) {
   return s;
 }
 
-// std::filesystem::create_directories cannot give a mode, and a chmod afterwards would leave the
-// folder open for a moment; mkdir with 0700 does not.
-std::string create_private_folders(const fs::path& folder) {
-  std::error_code ec;
-  if (fs::is_directory(folder, ec)) return {};
-  const fs::path parent = folder.parent_path();
-  if (!parent.empty() && parent != folder)
-    if (auto e = create_private_folders(parent); !e.empty()) return e;
-  if (::mkdir(folder.c_str(), 0700) == 0) return {};
-  const int err = errno;
-  if (err == EEXIST && fs::is_directory(folder, ec)) return {};  // made by someone else meanwhile
-  if (err == EEXIST) return "'" + folder.string() + "' exists but is not a folder";
-  return "cannot create folder '" + folder.string() + "': " + system_reason(err);
-}
 
 // Moves a file that could not be used out of the way, so the next save does not overwrite what the
 // user had. Returns the end of the warning sentence.
@@ -149,15 +136,6 @@ json to_json(const DashboardSettings& s) {
           {"clip_budget_mb", s.clip_budget_mb}};
 }
 
-// Usable as a base folder only when set and absolute (XDG spec); HOME gets the same rule because
-// a relative one would scatter settings over whatever folder the program starts in.
-std::optional<fs::path> absolute_env(const char* name) {
-  const char* value = std::getenv(name);
-  if (value == nullptr || *value == '\0') return std::nullopt;
-  fs::path p(value);
-  if (!p.is_absolute()) return std::nullopt;
-  return p;
-}
 
 }  // namespace
 
@@ -301,7 +279,7 @@ std::string save_settings(const std::filesystem::path& path, const DashboardSett
     };
     if (auto e = settings.validate(); !e.empty()) return failure(e);
     if (const fs::path folder = path.parent_path(); !folder.empty())
-      if (auto e = create_private_folders(folder); !e.empty()) return failure(e);
+      if (auto e = create_private_folders(folder)) return failure(e->message);
     if (auto e = write_atomically(path, to_json(settings).dump(2) + "\n")) return failure(*e);
     return {};
   } catch (const std::exception& e) {

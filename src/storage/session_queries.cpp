@@ -2,6 +2,8 @@
 #include "storage/atomic_file.h"
 #include "storage/session_schema.h"
 #include "storage/session_store.h"
+
+#include "storage/event_format.h"
 #include "storage/sqlite_support.h"
 
 #include <nlohmann/json.hpp>
@@ -77,27 +79,6 @@ ClipInfo clip_from(const Statement& row) {
   return c;
 }
 
-double round_to(double v, int digits) {
-  const double scale = std::pow(10.0, digits);
-  return std::round(v * scale) / scale;
-}
-
-// The same object as an event in events.json (storage/analysis_files.cpp).
-json event_to_json(const TwitchEvent& e) {
-  json regions = json::array();
-  for (Region r : e.regions) regions.push_back(std::string(to_string(r)));
-  return {{"id", e.id},
-          {"start_s", round_to(e.start_s, 3)},
-          {"end_s", round_to(e.end_s, 3)},
-          {"duration_s", round_to(e.duration_s(), 3)},
-          {"side", std::string(to_string(e.side))},
-          {"regions", regions},
-          {"kind", std::string(to_string(e.kind))},
-          {"peak_closure", round_to(e.peak_closure, 3)},
-          {"peak_mouth", round_to(e.peak_mouth, 4)},
-          {"peak_brow", round_to(e.peak_brow, 4)},
-          {"other_babinski", e.other_babinski}};
-}
 
 std::optional<double> per_hour(int events, double monitored_s) {
   if (!(monitored_s > 0.0)) return std::nullopt;
@@ -306,18 +287,7 @@ std::variant<std::string, StoreError> SessionStore::export_session_json(SessionI
 std::variant<std::string, StoreError> SessionStore::export_session_csv(SessionId id) const {
   auto loaded = load_session(id);
   if (auto* e = std::get_if<StoreError>(&loaded)) return *e;
-  std::string text = "id,start_s,end_s,duration_s,side,regions,kind,peak_closure,peak_mouth,peak_brow,other_babinski\n";
-  char line[256];
-  for (const auto& e : std::get<SessionRecord>(loaded).events) {
-    std::string regions;
-    for (Region r : e.regions) regions += (regions.empty() ? "" : "+") + std::string(to_string(r));
-    std::snprintf(line, sizeof line, "%d,%.3f,%.3f,%.3f,%s,%s,%s,%.3f,%.4f,%.4f,%d\n", e.id, e.start_s, e.end_s,
-                  e.duration_s(), std::string(to_string(e.side)).c_str(), regions.c_str(),
-                  std::string(to_string(e.kind)).c_str(), e.peak_closure, e.peak_mouth, e.peak_brow,
-                  e.other_babinski ? 1 : 0);
-    text += line;
-  }
-  return text;
+  return events_csv(std::get<SessionRecord>(loaded).events);
 }
 
 std::optional<StoreError> SessionStore::save_session_json(SessionId id, const std::filesystem::path& file) const {

@@ -2,6 +2,8 @@
 // session_queries.cpp.
 #include "storage/session_store.h"
 
+#include "storage/private_folders.h"
+
 #include "storage/session_schema.h"
 #include "storage/sqlite_support.h"
 
@@ -27,42 +29,23 @@ using sqlite::Transaction;
 
 std::string system_reason(int err) { return std::error_code(err, std::generic_category()).message(); }
 
-// Usable as a base folder only when set and absolute (XDG spec); HOME gets the same rule because
-// a relative one would scatter data over whatever folder the program starts in.
-std::optional<fs::path> absolute_env(const char* name) {
-  const char* value = std::getenv(name);
-  if (value == nullptr || *value == '\0') return std::nullopt;
-  fs::path p(value);
-  if (!p.is_absolute()) return std::nullopt;
-  return p;
-}
 
 StoreError fail(StoreErrorKind kind, const fs::path& path, const std::string& problem) {
   return StoreError{kind, sqlite::one_line(sqlite::where(path) + problem)};
 }
 
-// Creates missing folders with mode 0700: health data, readable by the user only. mkdir with the
-// mode leaves no moment in which the folder is open, as a chmod afterwards would.
-std::optional<StoreError> create_private_folders(const fs::path& folder, const fs::path& db) {
-  std::error_code ec;
-  if (fs::is_directory(folder, ec)) return std::nullopt;
-  const fs::path parent = folder.parent_path();
-  if (!parent.empty() && parent != folder)
-    if (auto e = create_private_folders(parent, db)) return e;
-  if (::mkdir(folder.c_str(), 0700) == 0) return std::nullopt;
-  const int err = errno;
-  if (err == EEXIST && fs::is_directory(folder, ec)) return std::nullopt;  // made by someone else meanwhile
-  if (err == EEXIST)
-    return fail(StoreErrorKind::cannot_create, db, "cannot create folder '" + folder.string() + "': it is a file");
-  return fail(err == ENOSPC ? StoreErrorKind::disk_full : StoreErrorKind::cannot_create, db,
-              "cannot create folder '" + folder.string() + "': " + system_reason(err));
+// Health data: the folders are readable by the user only (private_folders.h).
+std::optional<StoreError> create_data_folders(const fs::path& folder, const fs::path& db) {
+  const auto e = create_private_folders(folder);
+  if (!e) return std::nullopt;
+  return fail(e->error == ENOSPC ? StoreErrorKind::disk_full : StoreErrorKind::cannot_create, db, e->message);
 }
 
 // The folder and an empty file (0600) exist and may be written, or the reason why not. SQLite
 // itself would create the file with 0644, and needs the folder writable for its -wal and -shm files.
 std::optional<StoreError> prepare_file(const fs::path& path) {
   const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
-  if (auto e = create_private_folders(folder, path)) return e;
+  if (auto e = create_data_folders(folder, path)) return e;
   if (::access(folder.c_str(), W_OK | X_OK) != 0)
     return fail(StoreErrorKind::not_writable, path, "the folder may not be written (" + system_reason(errno) + ")");
 

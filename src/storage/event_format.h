@@ -1,0 +1,18 @@
+#pragma once
+// One way to write an event, shared by the result files (events.json, events.csv) and the
+// history's exports, so that a reader of one reads the other.
+#include "core/events.h"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace hemitrack {
+
+double round_to(double v, int digits);
+nlohmann::json event_to_json(const TwitchEvent& e);
+// The events.csv table, header included.
+std::string events_csv(const std::vector<TwitchEvent>& events);
+
+}  // namespace hemitrack
