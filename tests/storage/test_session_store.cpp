@@ -4,6 +4,7 @@
 #include "storage/analysis_files.h"
 #include "storage/session_schema.h"
 #include "storage/session_store.h"
+#include "env_var.h"
 #include "temp_dir.h"
 
 #include <catch2/catch.hpp>
@@ -32,29 +33,7 @@ namespace {
 
 using test::TempDir;
 
-// Sets or unsets an environment variable for one scope and puts the old value back.
-class EnvVar {
- public:
-  EnvVar(const char* name, const char* value) : name_(name) {
-    if (const char* old = std::getenv(name)) old_ = old;
-    if (value)
-      ::setenv(name, value, 1);
-    else
-      ::unsetenv(name);
-  }
-  ~EnvVar() {
-    if (old_)
-      ::setenv(name_.c_str(), old_->c_str(), 1);
-    else
-      ::unsetenv(name_.c_str());
-  }
-  EnvVar(const EnvVar&) = delete;
-  EnvVar& operator=(const EnvVar&) = delete;
-
- private:
-  std::string name_;
-  std::optional<std::string> old_;
-};
+using test::EnvVar;
 
 // A plain SQLite connection beside the store: to look at the file the way another program would.
 class RawDb {
