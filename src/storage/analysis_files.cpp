@@ -28,14 +28,8 @@ std::optional<Side> side_from(const std::string& s) {
 }  // namespace
 
 std::optional<WriteError> write_events_json(const std::filesystem::path& path, const AnalysisRecord& r) {
-  json events = json::array();
-  for (const auto& e : r.events) events.push_back(event_to_json(e));
-  json blinks = json::array();
-  for (const auto& b : r.blinks)
-    blinks.push_back({{"start_s", round_to(b.start_s, 3)},
-                      {"end_s", round_to(b.end_s, 3)},
-                      {"peak_closure_right", round_to(b.peak_closure_right, 3)},
-                      {"peak_closure_left", round_to(b.peak_closure_left, 3)}});
+  const json events = events_to_json(r.events);
+  const json blinks = blinks_to_json(r.blinks);
   const json doc = {{"source", r.source},
                     {"fps", round_to(r.fps, 3)},
                     {"frames", r.frames},

@@ -26,6 +26,22 @@ nlohmann::json event_to_json(const TwitchEvent& e) {
           {"other_babinski", e.other_babinski}};
 }
 
+nlohmann::json events_to_json(const std::vector<TwitchEvent>& events) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& e : events) out.push_back(event_to_json(e));
+  return out;
+}
+
+nlohmann::json blinks_to_json(const std::vector<Blink>& blinks) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& b : blinks)
+    out.push_back({{"start_s", round_to(b.start_s, 3)},
+                   {"end_s", round_to(b.end_s, 3)},
+                   {"peak_closure_right", round_to(b.peak_closure_right, 3)},
+                   {"peak_closure_left", round_to(b.peak_closure_left, 3)}});
+  return out;
+}
+
 std::string events_csv(const std::vector<TwitchEvent>& events) {
   std::string text = "id,start_s,end_s,duration_s,side,regions,kind,peak_closure,peak_mouth,peak_brow,other_babinski\n";
   char line[256];

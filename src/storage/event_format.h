@@ -12,6 +12,8 @@ namespace hemitrack {
 
 double round_to(double v, int digits);
 nlohmann::json event_to_json(const TwitchEvent& e);
+nlohmann::json events_to_json(const std::vector<TwitchEvent>& events);
+nlohmann::json blinks_to_json(const std::vector<Blink>& blinks);
 // The events.csv table, header included.
 std::string events_csv(const std::vector<TwitchEvent>& events);
 

@@ -246,14 +246,8 @@ std::variant<std::string, StoreError> SessionStore::export_session_json(SessionI
   if (auto* e = std::get_if<StoreError>(&loaded)) return *e;
   const SessionRecord& r = std::get<SessionRecord>(loaded);
 
-  json events = json::array();
-  for (const auto& e : r.events) events.push_back(event_to_json(e));
-  json blinks = json::array();
-  for (const auto& b : r.blinks)
-    blinks.push_back({{"start_s", round_to(b.start_s, 3)},
-                      {"end_s", round_to(b.end_s, 3)},
-                      {"peak_closure_right", round_to(b.peak_closure_right, 3)},
-                      {"peak_closure_left", round_to(b.peak_closure_left, 3)}});
+  const json events = events_to_json(r.events);
+  const json blinks = blinks_to_json(r.blinks);
   json clips = json::array();
   for (const auto& c : r.clips)
     clips.push_back({{"file", c.path.filename().string()},
