@@ -13,7 +13,9 @@ using namespace hemitrack::test;
 TEST_CASE("an analysed file becomes a session that can be listed, shown, exported and deleted") {
   TempDir scratch;
   const auto demo = source_path("assets/demo.mp4");
-  const CliRun analyzed = run_cli("analyze " + quoted(demo) + " -o " + quoted(scratch.path() / "out"), scratch.path());
+  const CliRun analyzed = run_cli("analyze " + quoted(demo) + " -o " + quoted(scratch.path() / "out") +
+                                      " --tag 'before botox' --tag tired",
+                                  scratch.path());
   REQUIRE(analyzed.exit_code == 0);
   CHECK_THAT(analyzed.out, Catch::Contains("kept in the history as session 1"));
   const auto events = read_json(scratch.path() / "out" / "events.json")["events"];
@@ -26,6 +28,7 @@ TEST_CASE("an analysed file becomes a session that can be listed, shown, exporte
   const CliRun shown = run_cli("sessions show 1", scratch.path());
   REQUIRE(shown.exit_code == 0);
   CHECK_THAT(shown.out, Catch::Contains("one-sided twitches: " + std::to_string(events.size())));
+  CHECK_THAT(shown.out, Catch::Contains("tags: before botox, tired"));
 
   // The JSON export has the events.json shape: the same events as analyze wrote.
   const auto exported = scratch.path() / "session1.json";

@@ -130,7 +130,7 @@ int run_analyze(const AnalyzeArgs& args) {
     if (auto* e = std::get_if<StoreError>(&opened)) {
       not_stored = e->message;
     } else {
-      auto stored = record_analysis(std::get<SessionStore>(opened), result, signals_for_history, args.mirrored);
+      auto stored = record_analysis(std::get<SessionStore>(opened), result, signals_for_history, args.mirrored, args.tags);
       if (auto* e = std::get_if<StoreError>(&stored))
         not_stored = e->message;
       else if (!args.quiet)

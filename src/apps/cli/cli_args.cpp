@@ -6,6 +6,7 @@ namespace hemitrack {
 
 std::string usage_text() {
   return "usage: hemitrack analyze INPUT [-o OUTDIR] [--mirrored] [--model PATH] [--fps F] [--quiet] [--no-store]\n"
+         "                         [--tag TEXT ...]\n"
          "\n"
          "Analyses a video file (or a folder of images) for one-sided facial twitches.\n"
          "  INPUT          a video file OpenCV/FFmpeg can decode, or a folder of images\n"
@@ -18,6 +19,7 @@ std::string usage_text() {
          "  --quiet        no progress bar and no summary on the terminal\n"
          "  --no-store     do not keep the result as a session in the history\n"
          "                 ($XDG_DATA_HOME/hemitrack/hemitrack.db, default ~/.local/share)\n"
+         "  --tag TEXT     a context tag kept with the session (stress, caffeine, ...); repeatable\n"
          "\n"
          "Exit codes: 0 ok, 2 usage, 3 unreadable input, 4 model missing, 5 output not writable,\n"
          "            6 no face found, 7 input damaged part-way (results up to the damage written),\n"
@@ -48,6 +50,10 @@ ParsedArgs parse_args(const std::vector<std::string>& args) {
       out.quiet = true;
     } else if (a == "--no-store") {
       out.store = false;
+    } else if (a == "--tag") {
+      auto v = value("--tag");
+      if (!v || v->empty()) return UsageError{"--tag needs a word or phrase, e.g. --tag tired"};
+      out.tags.push_back(*v);
     } else if (a == "-o" || a == "--output") {
       auto v = value("-o");
       if (!v) return UsageError{a + " needs a folder"};

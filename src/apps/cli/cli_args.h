@@ -17,6 +17,7 @@ struct AnalyzeArgs {
   double image_folder_fps = 30.0;
   bool quiet = false;  // no progress bar, no human summary
   bool store = true;   // keep the result as a session in the history database
+  std::vector<std::string> tags;  // context for the history, e.g. "after botox", "tired"
 };
 
 // hemitrack sessions list | show ID | export ID (--csv | --json) [-o FILE] | delete ID [--yes]

@@ -3,11 +3,13 @@
 namespace hemitrack {
 
 std::variant<SessionId, StoreError> record_analysis(SessionStore& store, const OfflineResult& result,
-                                                    const std::vector<FrameSignals>& signals, bool mirrored) {
+                                                    const std::vector<FrameSignals>& signals, bool mirrored,
+                                                    const std::vector<std::string>& tags) {
   SessionInfo info;
   info.source = result.source.name;
   info.source_kind = SourceKind::file;
   info.mirrored = mirrored;
+  info.tags = tags;
   info.settings_json = R"({"sensitivity":"normal"})";
   auto begun = store.begin_session(info);
   if (auto* e = std::get_if<StoreError>(&begun)) return *e;
