@@ -132,14 +132,14 @@ void LiveStorage::totals(double duration_s, double monitored_s) {
 
 void LiveStorage::record(double seconds) {
   if (!clips_) return set_problem("no video is kept (landmarks only): nothing to record");
-  static std::atomic<int> recordings{0};
-  clips_->record(seconds, clip_stem("recording-" + std::to_string(++recordings)));
+  recording_until_s_ = newest_time_s_ + seconds;
+  clips_->record(seconds, clip_stem("recording-" + std::to_string(++recordings_)));
 }
 
 LiveStorageStatus LiveStorage::status() const {
   std::lock_guard lock(mutex_);
   LiveStorageStatus out = status_;
-  out.recording = clips_ && clips_->stats().open_clips > 0;
+  out.recording = newest_time_s_ < recording_until_s_;
   return out;
 }
 

@@ -101,6 +101,8 @@ class LiveStorage {
   double duration_s_ = 0.0, monitored_s_ = 0.0;
   LiveStorageStatus status_;
   std::atomic<double> newest_time_s_{0.0};
+  std::atomic<double> recording_until_s_{0.0};  // a manual recording runs until this frame time
+  std::atomic<int> recordings_{0};
   std::thread thread_;
 };
 

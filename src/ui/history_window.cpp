@@ -27,7 +27,11 @@ std::string duration_text(double seconds) {
 std::string date_text(const std::string& iso) { return iso.size() >= 16 ? iso.substr(0, 10) + " " + iso.substr(11, 5) : iso; }
 
 void seconds_into_session(double value, char* buf, int size, void*) {
-  const long s = static_cast<long>(value);
+  if (std::abs(value - std::round(value)) > 0.01) {  // ticks closer than a second: a short session
+    std::snprintf(buf, static_cast<std::size_t>(size), "%.1f s", value);
+    return;
+  }
+  const long s = std::lround(value);
   std::snprintf(buf, static_cast<std::size_t>(size), "%ld:%02ld", s / 60, s % 60);
 }
 
@@ -101,12 +105,12 @@ void HistoryWindow::draw(bool& open) {
     player_.close();
     return;
   }
-  if (!was_open_ || wanted_) {
+  if (!was_open_) {
     reload();
     was_open_ = true;
-    if (wanted_ && store_) load(*wanted_);
-    wanted_.reset();
   }
+  if (newest_wanted_ && store_ && !sessions_.empty()) load(sessions_.front().id);
+  newest_wanted_ = false;
   const float em = ImGui::GetFontSize();
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.5f),

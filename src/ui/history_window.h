@@ -44,8 +44,8 @@ class HistoryWindow {
   // The list as last loaded, or the problem that stopped it (for tests and the screenshot).
   const std::vector<SessionListing>& sessions() const { return sessions_; }
   const std::string& problem() const { return problem_; }
-  // Opens the window on a session (headless screenshots of one session).
-  void select(SessionId id) { wanted_ = id; }
+  // Shows the newest session once the list is loaded (the window opened from the command line).
+  void show_newest() { newest_wanted_ = true; }
 
  private:
   void reload();
@@ -59,7 +59,7 @@ class HistoryWindow {
   bool was_open_ = false;
   std::vector<SessionListing> sessions_;
   std::optional<SessionRecord> record_;
-  std::optional<SessionId> wanted_;
+  bool newest_wanted_ = false;
   std::string problem_;
   ClipPlayer player_;
   bool confirm_delete_ = false;

@@ -93,6 +93,7 @@ class Dashboard {
       : args_(args), window_(window), settings_(settings), settings_path_(std::move(settings_path)),
         settings_problem_(std::move(settings_problem)), settings_open_(args.open_settings),
         history_open_(args.open_history), history_(default_database_path()) {
+    if (args.open_history) history_.show_newest();
     start_session();
   }
 
@@ -172,13 +173,6 @@ class Dashboard {
   }
 
   void history_window() {
-    // Opened from the command line, the newest session is shown once the list is there.
-    if (history_open_ && args_.open_history && !history_shown_once_) {
-      bool probe = true;
-      history_.draw(probe);
-      if (!history_.sessions().empty()) history_.select(history_.sessions().front().id);
-      history_shown_once_ = true;
-    }
     history_.draw(history_open_);
     layout_.history_sessions = history_open_ ? static_cast<int>(history_.sessions().size()) : -1;
   }
@@ -257,7 +251,6 @@ class Dashboard {
   ui::VideoTexture video_;
   ui::PeakView peak_;
   DashboardLayout layout_;
-  bool history_shown_once_ = false;
 };
 
 // Headless runs end when the file is played (or N frames are analysed), or on an error state,
