@@ -127,7 +127,7 @@ void HistoryWindow::draw(bool& open) {
     ImGui::TextWrapped("%s", problem_.c_str());
     ImGui::PopStyleColor();
   }
-  ImGui::BeginChild("sessions", ImVec2(em * 24, 0), true);
+  ImGui::BeginChild("sessions", ImVec2(em * 28, 0), true);
   draw_list();
   ImGui::EndChild();
   ImGui::SameLine();
@@ -146,12 +146,13 @@ void HistoryWindow::draw_list() {
     ImGui::TextWrapped("Nothing kept yet. Every monitoring session and every analysed file appears here.");
     return;
   }
-  if (!ImGui::BeginTable("list", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp))
+  if (!ImGui::BeginTable("list", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp))
     return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("Started (UTC)");
   ImGui::TableSetupColumn("Length");
   ImGui::TableSetupColumn("Twitches/h");
+  ImGui::TableSetupColumn("Longest");
   ImGui::TableHeadersRow();
   for (const SessionListing& s : sessions_) {
     ImGui::TableNextRow();
@@ -171,6 +172,11 @@ void HistoryWindow::draw_list() {
     } else {
       ImGui::TextDisabled("-");
     }
+    ImGui::TableNextColumn();
+    if (s.events > 0)
+      ImGui::Text("%.1f s", s.longest_event_s);
+    else
+      ImGui::TextDisabled("-");
   }
   ImGui::EndTable();
 }
