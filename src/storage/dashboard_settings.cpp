@@ -1,6 +1,7 @@
 #include "storage/dashboard_settings.h"
 
 #include "storage/atomic_file.h"
+#include "storage/messages.h"
 #include "storage/private_folders.h"
 
 #include <nlohmann/json.hpp>
@@ -32,15 +33,7 @@ std::string number_text(T v) {
   return std::string(buf, end);
 }
 
-std::string system_reason(int err) {
-  return err != 0 ? std::error_code(err, std::generic_category()).message() : "unknown error";
-}
 
-// Messages carry file names and library text; the user is promised a single line.
-std::string one_line(std::string s) {
-  std::replace_if(s.begin(), s.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f; }, ' ');
-  return s;
-}
 
 // nlohmann's text is "[json.exception.parse_error.101] parse error at line 1, column 2: ...;
 // last read: '<file contents>'": keep the part that helps someone fix the file.
@@ -200,12 +193,7 @@ std::string DashboardSettings::validate() const {
 }
 
 std::filesystem::path default_settings_path() {
-  const fs::path tail = fs::path("hemitrack") / "settings.json";
-  if (auto xdg = absolute_env("XDG_CONFIG_HOME")) return *xdg / tail;
-  if (auto home = absolute_env("HOME")) return *home / ".config" / tail;
-  std::error_code ec;
-  const fs::path here = fs::current_path(ec);
-  return ec ? tail : here / tail;
+  return user_folder("XDG_CONFIG_HOME", ".config", fs::path("hemitrack") / "settings.json");
 }
 
 SettingsLoad load_settings(const std::filesystem::path& path) {

@@ -1,5 +1,7 @@
 #include "storage/private_folders.h"
 
+#include "storage/messages.h"
+
 #include <cerrno>
 #include <cstdlib>
 #include <system_error>
@@ -16,6 +18,15 @@ std::optional<std::filesystem::path> absolute_env(const char* name) {
   return p;
 }
 
+std::filesystem::path user_folder(const char* xdg_env, const std::filesystem::path& home_relative,
+                                  const std::filesystem::path& tail) {
+  if (auto xdg = absolute_env(xdg_env)) return *xdg / tail;
+  if (auto home = absolute_env("HOME")) return *home / home_relative / tail;
+  std::error_code ec;
+  const std::filesystem::path here = std::filesystem::current_path(ec);
+  return ec ? tail : here / tail;
+}
+
 std::optional<FolderError> create_private_folders(const std::filesystem::path& folder) {
   std::error_code ec;
   if (std::filesystem::is_directory(folder, ec)) return std::nullopt;
@@ -26,8 +37,7 @@ std::optional<FolderError> create_private_folders(const std::filesystem::path& f
   const int err = errno;
   if (err == EEXIST && std::filesystem::is_directory(folder, ec)) return std::nullopt;  // made meanwhile
   if (err == EEXIST) return FolderError{err, "'" + folder.string() + "' exists but is not a folder"};
-  return FolderError{err, "cannot create folder '" + folder.string() + "': " +
-                              std::error_code(err, std::generic_category()).message()};
+  return FolderError{err, "cannot create folder '" + folder.string() + "': " + system_reason(err)};
 }
 
 }  // namespace hemitrack

@@ -11,6 +11,11 @@ namespace hemitrack {
 // relative one would scatter files over whatever folder the program starts in).
 std::optional<std::filesystem::path> absolute_env(const char* name);
 
+// A per-user folder by the XDG rule: $xdg_env/tail when that is absolute, else
+// $HOME/home_relative/tail, else tail under the current folder, made absolute.
+std::filesystem::path user_folder(const char* xdg_env, const std::filesystem::path& home_relative,
+                                  const std::filesystem::path& tail);
+
 struct FolderError {
   int error = 0;        // errno
   std::string message;  // one line naming the folder and the problem

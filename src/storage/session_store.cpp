@@ -2,6 +2,7 @@
 // session_queries.cpp.
 #include "storage/session_store.h"
 
+#include "storage/messages.h"
 #include "storage/private_folders.h"
 
 #include "storage/session_schema.h"
@@ -27,7 +28,6 @@ namespace fs = std::filesystem;
 using sqlite::Statement;
 using sqlite::Transaction;
 
-std::string system_reason(int err) { return std::error_code(err, std::generic_category()).message(); }
 
 
 StoreError fail(StoreErrorKind kind, const fs::path& path, const std::string& problem) {
@@ -226,14 +226,7 @@ std::string SessionInfo::validate() const {
   return {};
 }
 
-std::filesystem::path default_data_dir() {
-  const fs::path tail = "hemitrack";
-  if (auto xdg = absolute_env("XDG_DATA_HOME")) return *xdg / tail;
-  if (auto home = absolute_env("HOME")) return *home / ".local" / "share" / tail;
-  std::error_code ec;
-  const fs::path here = fs::current_path(ec);
-  return ec ? tail : here / tail;
-}
+std::filesystem::path default_data_dir() { return user_folder("XDG_DATA_HOME", ".local/share", "hemitrack"); }
 
 std::filesystem::path default_database_path() { return default_data_dir() / "hemitrack.db"; }
 

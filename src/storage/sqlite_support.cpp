@@ -82,10 +82,6 @@ int Transaction::commit() {
 
 std::string where(const std::filesystem::path& path) { return "session database '" + path.string() + "': "; }
 
-std::string one_line(std::string s) {
-  std::replace_if(s.begin(), s.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f; }, ' ');
-  return s;
-}
 
 StoreError to_store_error(sqlite3* db, int rc, const std::filesystem::path& path, std::string_view doing) {
   const int primary = rc & 0xff;

@@ -1,4 +1,5 @@
 #pragma once
+#include "storage/messages.h"
 // A thin layer over the SQLite C API for the session store: statements and transactions that
 // clean up after themselves, and SQLite's result codes turned into StoreError. Internal to storage.
 #include "storage/session_store.h"
@@ -74,7 +75,6 @@ StoreError to_store_error(sqlite3* db, int rc, const std::filesystem::path& path
 // "session database '<path>': " — how every message starts.
 std::string where(const std::filesystem::path& path);
 
-// Messages carry file names and library text; the user is promised a single line.
-std::string one_line(std::string s);
+using hemitrack::one_line;  // storage/messages.h
 
 }  // namespace hemitrack::sqlite
