@@ -20,6 +20,9 @@
 //    newer hemitrack is refused and left exactly as it was.
 //  - a failed write changes nothing: what was committed before stays intact.
 #include "core/events.h"
+#include "core/hfs7.h"
+#include "core/session_sample.h"
+#include "core/treatment.h"
 #include "core/landmarks.h"
 #include "core/signal_extractor.h"
 #include "storage/clip_files.h"
@@ -68,6 +71,10 @@ struct StoreOptions {
   bool sync_every_commit = true;
   // A cap on the database file's size (0: none); writes beyond it fail with disk_full.
   std::int64_t max_database_bytes = 0;
+  // Eyelid closure at or above which a monitored frame counts as "eye closed" in each stored signal
+  // chunk's closed time (the trend's and the report's "% of time the eye was closed"). One fixed
+  // value for every session, whatever sensitivity each was recorded with, so weeks compare.
+  double eye_closed_threshold = 0.28;
 
   // "" when usable, otherwise the first problem, naming the field.
   std::string validate() const;
@@ -82,6 +89,8 @@ std::filesystem::path default_database_path();
 
 using SessionId = std::int64_t;
 using ClipId = std::int64_t;
+using TreatmentId = std::int64_t;
+using Hfs7Id = std::int64_t;
 
 enum class SourceKind { camera, file };
 std::string_view to_string(SourceKind kind);
@@ -217,6 +226,24 @@ class SessionStore {
   // The automatic clips to delete, oldest first, so that all clips together fit in budget_bytes.
   // Manual clips count towards the total but are never proposed: the user asked for them.
   std::variant<std::vector<ClipInfo>, StoreError> clips_over_budget(std::int64_t budget_bytes) const;
+
+  // --- treatments and the diary (treatment_records.cpp) ---
+  // Each is one transaction. The id fields of the arguments are ignored; validate() must pass
+  // (otherwise `invalid`, naming the field).
+  std::variant<TreatmentId, StoreError> add_treatment(const Treatment& treatment);
+  std::variant<std::vector<Treatment>, StoreError> list_treatments() const;  // by day, oldest first
+  std::optional<StoreError> delete_treatment(TreatmentId id);
+  std::variant<Hfs7Id, StoreError> add_hfs7(const Hfs7Answers& answers);
+  std::variant<std::vector<Hfs7Answers>, StoreError> list_hfs7() const;  // by day, oldest first
+  std::optional<StoreError> delete_hfs7(Hfs7Id id);
+  // Replaces the session's context tags (stress, tired, caffeine, screen work, talking, any text).
+  std::optional<StoreError> set_tags(SessionId id, const std::vector<std::string>& tags);
+
+  // --- periods (period_queries.cpp) ---
+  // Sessions that started in [from_day, to_day) (fractional days since 1970-01-01 UTC), oldest
+  // first, with their events, monitored time and eye-closed time per side. Sessions never ended
+  // count what their stored signal chunks hold.
+  std::variant<std::vector<SessionSample>, StoreError> load_samples(double from_day, double to_day) const;
 
   // --- export ---
   // The events.json shape (DESIGN §4, so read_events_json reads it) plus a "session" object
