@@ -1,5 +1,7 @@
 #include "runtime/live_storage.h"
 
+#include "storage/clip_budget.h"
+
 #include <opencv2/imgproc.hpp>
 
 #include <chrono>
@@ -149,6 +151,9 @@ void LiveStorage::set_problem(const std::string& problem) {
 }
 
 void LiveStorage::run() {
+  // A clip cut short by a crash or a power cut leaves its hidden partial file; an hour is far
+  // longer than any clip takes to write, so older ones are leftovers, not clips in progress.
+  if (clips_) remove_stale_partial_clips(options_.clips_dir, 1h);
   auto opened = SessionStore::open(options_.database);
   SessionStore* store = std::get_if<SessionStore>(&opened);
   SessionId id = 0;

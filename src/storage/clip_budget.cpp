@@ -61,4 +61,19 @@ BudgetResult enforce_clip_budget(const fs::path& folder, std::uintmax_t max_byte
   return result;
 }
 
+
+std::vector<fs::path> remove_stale_partial_clips(const fs::path& folder, fs::file_time_type::duration min_age) {
+  std::vector<fs::path> removed;
+  const auto now = fs::file_time_type::clock::now();
+  std::error_code ec;
+  for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code entry_ec;
+    if (!is_clip_partial_path(it->path()) || !it->is_regular_file(entry_ec)) continue;
+    const auto written = it->last_write_time(entry_ec);
+    if (entry_ec || now - written < min_age) continue;
+    if (fs::remove(it->path(), entry_ec)) removed.push_back(it->path());
+  }
+  return removed;
+}
+
 }  // namespace hemitrack

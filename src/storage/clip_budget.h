@@ -43,4 +43,11 @@ struct BudgetResult {
 // Plans over list_clips(folder) and deletes what the plan says.
 BudgetResult enforce_clip_budget(const std::filesystem::path& folder, std::uintmax_t max_bytes);
 
+// Deletes the hidden partial files of clips (clip_partial_path) last written more than `min_age`
+// ago: what an encoder left when the program or the machine stopped mid-clip. Younger ones may
+// belong to a clip being written right now (another hemitrack window, say) and are left alone.
+// Returns the files removed; ones that cannot be removed are skipped.
+std::vector<std::filesystem::path> remove_stale_partial_clips(const std::filesystem::path& folder,
+                                                              std::filesystem::file_time_type::duration min_age);
+
 }  // namespace hemitrack

@@ -29,6 +29,14 @@ std::filesystem::path clip_partial_path(const std::filesystem::path& final_path)
   return final_path.parent_path() / ("." + final_path.stem().string() + ".partial.mp4");
 }
 
+bool is_clip_partial_path(const std::filesystem::path& file) {
+  const std::string name = file.filename().string();
+  const std::string_view suffix = ".partial.mp4";
+  if (name.size() <= suffix.size() + 1 || name[0] != '.' || !name.ends_with(suffix)) return false;
+  // What is left must be a clip's own name: ".x.auto" + ".partial.mp4" came from "x.auto.mp4".
+  return clip_kind_of(name.substr(1, name.size() - suffix.size() - 1) + ".mp4").has_value();
+}
+
 std::optional<ClipKind> clip_kind_of(const std::filesystem::path& file) {
   const std::string name = file.filename().string();
   if (name.empty() || name.front() == '.') return std::nullopt;

@@ -24,6 +24,9 @@ std::filesystem::path clip_path(const std::filesystem::path& stem, ClipKind kind
 // extension; the leading dot keeps players and file managers from showing half a clip.
 std::filesystem::path clip_partial_path(const std::filesystem::path& final_path);
 
+// Whether `file` is the hidden partial name of some clip (".x.auto.partial.mp4").
+bool is_clip_partial_path(const std::filesystem::path& file);
+
 // The kind a finished clip's name declares; nothing for any other file, hidden ones included.
 std::optional<ClipKind> clip_kind_of(const std::filesystem::path& file);
 

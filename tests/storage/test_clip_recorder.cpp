@@ -527,6 +527,31 @@ TEST_CASE("enforcing the budget on a folder deletes only the planned clips") {
   CHECK(enforce_clip_budget(dir.path() / "missing", 0).removed.empty());
 }
 
+TEST_CASE("partial clips left by a crash are swept once they are old, clips being written are not") {
+  TempDir dir;
+  const auto make = [&](const std::string& name, int age_s) {
+    const fs::path p = dir.path() / name;
+    std::ofstream(p, std::ios::binary) << "half a clip";
+    fs::last_write_time(p, fs::file_time_type::clock::now() - std::chrono::seconds(age_s));
+    return p;
+  };
+  const auto stale = make(".event-3.auto.partial.mp4", 7200);
+  const auto stale_manual = make(".recording-1.manual.partial.mp4", 7200);
+  const auto in_progress = make(".event-4.auto.partial.mp4", 5);
+  const auto finished = make("event-2.auto.mp4", 7200);
+  const auto foreign_hidden = make(".notes.partial.mp4", 7200);
+  const auto settings_partial = make(".settings.json.partial", 7200);
+
+  auto removed = remove_stale_partial_clips(dir.path(), std::chrono::hours(1));
+  std::sort(removed.begin(), removed.end());
+  CHECK(removed == std::vector<fs::path>{stale, stale_manual});
+  for (const auto& gone : {stale, stale_manual}) CHECK_FALSE(fs::exists(gone));
+  for (const auto& kept : {in_progress, finished, foreign_hidden, settings_partial}) CHECK(fs::exists(kept));
+  CHECK(is_clip_partial_path(clip_partial_path(clip_path(dir.path() / "x", ClipKind::automatic))));
+  CHECK_FALSE(is_clip_partial_path(dir.path() / "x.auto.mp4"));
+  CHECK(remove_stale_partial_clips(dir.path() / "missing", std::chrono::hours(1)).empty());
+}
+
 // Not run by default: prints the figures quoted in the clip recorder's comments.
 //   storage_tests "[.bench]"   (or the standalone build: clip_test "[.bench]")
 TEST_CASE("clip recorder speed on 640x480 frames", "[.bench]") {
