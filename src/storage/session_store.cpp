@@ -201,7 +201,8 @@ std::string StoreOptions::validate() const {
   if (!(signal_chunk_s > 0.0 && signal_chunk_s <= 60.0)) return "signal_chunk_s must be in (0, 60]";
   if (max_database_bytes < 0) return "max_database_bytes must not be negative";
   // Stored closure values end at +-3.2767: a higher threshold could never be reached.
-  if (!(eye_closed_threshold > 0.0 && eye_closed_threshold <= 3.2767)) return "eye_closed_threshold must be in (0, 3.2767]";
+  if (!(eye_closed_threshold > 0.0 && eye_closed_threshold <= 3.2767))
+    return "eye_closed_threshold must be in (0, 3.2767]";
   return {};
 }
 

@@ -136,7 +136,8 @@ std::variant<std::vector<Hfs7Answers>, StoreError> SessionStore::list_hfs7() con
     a.id = rows.integer(0);
     const auto day = parse_date(rows.text(1));
     if (!day)
-      return fail(StoreErrorKind::corrupt, path_, doing + ": entry " + std::to_string(a.id) + " has an unreadable date");
+      return fail(StoreErrorKind::corrupt, path_,
+                  doing + ": entry " + std::to_string(a.id) + " has an unreadable date");
     a.day = *day;
     for (int i = 0; i < kHfs7Items; ++i) a.answers[static_cast<std::size_t>(i)] = static_cast<int>(rows.integer(2 + i));
     a.note = rows.text(9);

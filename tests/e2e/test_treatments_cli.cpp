@@ -165,7 +165,8 @@ TEST_CASE("sessions tag replaces a session's tags and clears them") {
     id = std::get<SessionId>(begun);
   }
   const std::string session = std::to_string(id);
-  const CliRun tagged = run_cli("sessions tag " + session + " stress 'screen-work' 'two coffees, late'", scratch.path());
+  const CliRun tagged =
+      run_cli("sessions tag " + session + " stress 'screen-work' 'two coffees, late'", scratch.path());
   REQUIRE(tagged.exit_code == 0);
   CHECK_THAT(run_cli("sessions show " + session, scratch.path()).out,
              Catch::Contains("tags: stress, screen-work, two coffees, late"));

@@ -29,7 +29,8 @@ std::variant<SessionStore, int> open_history() {
 
 int confirm_deletion(const std::string& question, const std::string& what) {
   if (!isatty(STDIN_FILENO))
-    return print_failure(exit_code::failure, "not deleting " + what + " without confirmation (add --yes when no one can answer)");
+    return print_failure(exit_code::failure,
+                         "not deleting " + what + " without confirmation (add --yes when no one can answer)");
   std::printf("%s This cannot be undone. [y/N] ", question.c_str());
   std::fflush(stdout);
   std::string answer;
