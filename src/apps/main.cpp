@@ -1,10 +1,13 @@
 // hemitrack: the program's entry point. `hemitrack analyze ...` analyses a file on the command
-// line, `hemitrack sessions ...` reads the history; anything else opens the dashboard. Parses the
-// arguments once and dispatches.
+// line, `hemitrack sessions ...` reads the history, `hemitrack treatments ...` and `hemitrack
+// diary ...` keep the treatment log and the HFS-7 diary; anything else opens the dashboard.
+// Parses the arguments once and dispatches.
 #include "apps/cli/analyze_command.h"
 #include "apps/cli/cli_args.h"
 #include "apps/cli/exit_codes.h"
+#include "apps/cli/diary_command.h"
 #include "apps/cli/sessions_command.h"
+#include "apps/cli/treatments_command.h"
 #include "apps/gui/dashboard_app.h"
 #include "apps/gui/gui_args.h"
 
@@ -46,6 +49,10 @@ int main(int argc, char** argv) {
   try {
     if (!args.empty() && args[0] == "sessions")
       return run_parsed(parse_sessions_args(args), sessions_usage_text(), run_sessions);
+    if (!args.empty() && args[0] == "treatments")
+      return run_parsed(parse_treatments_args(args), treatments_usage_text(), run_treatments);
+    if (!args.empty() && args[0] == "diary")
+      return run_parsed(parse_diary_args(args), diary_usage_text(), run_diary);
     // A first word that is not an option is a command: analyze's parser runs it or names it.
     if (!args.empty() && !args[0].empty() && args[0][0] != '-')
       return run_parsed(parse_args(args), usage_text(), run_analyze);

@@ -4,6 +4,7 @@
 #include "storage/session_store.h"
 
 #include "storage/event_format.h"
+#include "storage/session_rows.h"
 #include "storage/sqlite_support.h"
 
 #include <nlohmann/json.hpp>
@@ -18,50 +19,10 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 using sqlite::Statement;
 
-StoreError fail(StoreErrorKind kind, const fs::path& path, const std::string& problem) {
-  return StoreError{kind, sqlite::one_line(sqlite::where(path) + problem)};
-}
-
-std::vector<std::string> tags_from(const std::string& text) {
-  const json doc = json::parse(text, nullptr, false);
-  std::vector<std::string> tags;
-  if (!doc.is_array()) return tags;
-  for (const auto& t : doc)
-    if (t.is_string()) tags.push_back(t.get<std::string>());
-  return tags;
-}
-
-std::vector<Region> regions_from(const std::string& text) {
-  std::vector<Region> regions;
-  std::size_t from = 0;
-  while (from < text.size()) {
-    std::size_t to = text.find('+', from);
-    if (to == std::string::npos) to = text.size();
-    const std::string_view name(text.data() + from, to - from);
-    for (Region r : {Region::eye, Region::mouth, Region::brow})
-      if (name == to_string(r)) regions.push_back(r);
-    from = to + 1;
-  }
-  return regions;
-}
-
-constexpr const char* kEventColumns =
-    "number, start_s, end_s, side, regions, kind, peak_closure, peak_mouth, peak_brow, other_babinski";
-
-TwitchEvent event_from(const Statement& row) {
-  TwitchEvent e;
-  e.id = static_cast<int>(row.integer(0));
-  e.start_s = row.real(1);
-  e.end_s = row.real(2);
-  e.side = row.text(3) == "left" ? Side::left : Side::right;
-  e.regions = regions_from(row.text(4));
-  e.kind = row.text(5) == "tonic" ? EventKind::tonic : EventKind::clonic;
-  e.peak_closure = row.real(6);
-  e.peak_mouth = row.real(7);
-  e.peak_brow = row.real(8);
-  e.other_babinski = row.integer(9) != 0;
-  return e;
-}
+using session_rows::event_from;
+using session_rows::fail;
+using session_rows::kEventColumns;
+using session_rows::tags_from;
 
 constexpr const char* kClipColumns = "id, session_id, event_number, path, kind, start_s, end_s, bytes, created_at";
 

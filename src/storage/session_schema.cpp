@@ -84,7 +84,57 @@ CREATE INDEX clips_by_session ON clips (session_id);
 CREATE INDEX clips_by_age ON clips (kind, created_at);
 )sql";
 
-constexpr Migration kMigrations[] = {{1, kVersion1}};
+// The Botox cycle: what was done and when, the patient's own questionnaire, and how long each eye
+// was closed. Dates the patient gives are calendar days ('YYYY-MM-DD', no time or zone: an
+// injection is on a day, wherever the patient is). A few rows a year: these tables need no index.
+//
+// closed_right_s / closed_left_s: the monitored time of the chunk with that eye's closure at or
+// above StoreOptions::eye_closed_threshold, measured like monitored_s, so that months of sessions
+// give "% of time the eye was closed" without unpacking a blob. NULL in chunks written by version
+// 1: the reader computes those from the blob. The covering index lets a period's totals be summed
+// from the index alone, never touching the blobs' pages.
+constexpr std::string_view kVersion2 = R"sql(
+ALTER TABLE signal_chunks ADD COLUMN closed_right_s REAL;
+ALTER TABLE signal_chunks ADD COLUMN closed_left_s REAL;
+CREATE INDEX signal_chunks_totals ON signal_chunks (session_id, monitored_s, closed_right_s, closed_left_s);
+
+CREATE TABLE treatments (
+  id         INTEGER PRIMARY KEY,
+  given_on   TEXT NOT NULL CHECK (given_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  kind       TEXT NOT NULL CHECK (kind IN ('botox', 'decompression', 'medication')),
+  product    TEXT NOT NULL DEFAULT '',
+  note       TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL
+);
+
+-- Units per muscle and side; the UNIQUE index also serves reads by treatment.
+CREATE TABLE treatment_doses (
+  id           INTEGER PRIMARY KEY,
+  treatment_id INTEGER NOT NULL REFERENCES treatments (id) ON DELETE CASCADE,
+  muscle       TEXT NOT NULL CHECK (muscle IN ('orbicularis-oculi', 'corrugator', 'frontalis',
+                                              'zygomaticus-major', 'buccinator', 'masseter', 'platysma')),
+  side         TEXT NOT NULL CHECK (side IN ('right', 'left')),
+  units        REAL NOT NULL CHECK (units >= 0),
+  UNIQUE (treatment_id, muscle, side)
+);
+
+-- HFS-7 answers, 0 (never) to 4 (always), in the questionnaire's order.
+CREATE TABLE hfs7 (
+  id          INTEGER PRIMARY KEY,
+  answered_on TEXT NOT NULL CHECK (answered_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  a1          INTEGER NOT NULL CHECK (a1 BETWEEN 0 AND 4),
+  a2          INTEGER NOT NULL CHECK (a2 BETWEEN 0 AND 4),
+  a3          INTEGER NOT NULL CHECK (a3 BETWEEN 0 AND 4),
+  a4          INTEGER NOT NULL CHECK (a4 BETWEEN 0 AND 4),
+  a5          INTEGER NOT NULL CHECK (a5 BETWEEN 0 AND 4),
+  a6          INTEGER NOT NULL CHECK (a6 BETWEEN 0 AND 4),
+  a7          INTEGER NOT NULL CHECK (a7 BETWEEN 0 AND 4),
+  note        TEXT NOT NULL DEFAULT '',
+  created_at  TEXT NOT NULL
+);
+)sql";
+
+constexpr Migration kMigrations[] = {{1, kVersion1}, {2, kVersion2}};
 
 std::int16_t to_fixed(double v) {
   if (!std::isfinite(v)) return 0;
@@ -103,6 +153,21 @@ std::uint16_t get16(const unsigned char* p) { return static_cast<std::uint16_t>(
 std::span<const Migration> migrations() { return kMigrations; }
 
 int latest_version() { return kMigrations[std::size(kMigrations) - 1].version; }
+
+double stored_value(double v) { return to_fixed(v) / kValueScale; }
+
+ChunkTimes measure_chunk(std::span<const StoredFrame> frames, std::optional<double>& previous_time,
+                         double eye_closed_threshold) {
+  ChunkTimes times;
+  for (const StoredFrame& f : frames) {
+    const double share = f.valid && previous_time ? std::max(0.0, f.time_s - *previous_time) : 0.0;
+    times.monitored_s += share;
+    for (std::size_t side = 0; side < 2; ++side)
+      if (stored_value(f.closure[side]) >= eye_closed_threshold) times.closed_s[side] += share;
+    previous_time = f.time_s;
+  }
+  return times;
+}
 
 std::vector<unsigned char> pack_frames(double t0, std::span<const StoredFrame> frames) {
   std::vector<unsigned char> out(frames.size() * kFrameBytes);

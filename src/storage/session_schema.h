@@ -4,8 +4,10 @@
 // read it to pin the layout down.
 #include "storage/session_store.h"
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -40,6 +42,22 @@ constexpr std::size_t kFrameBytes = 15;
 constexpr double kValueScale = 10000.0;
 constexpr double kTimeUnitS = 0.001;
 constexpr double kMaxOffsetS = 65.535;
+
+// The value as a blob keeps it (fixed point, clamped; 0 for a value that is not finite).
+double stored_value(double v);
+
+// What a signal chunk's monitored_s, closed_right_s and closed_left_s columns hold for `frames`.
+// Each valid frame counts the interval since the frame before it (`previous_time`: the last frame
+// of the chunk before, none at the start; updated to the last of `frames`), as SummaryBuilder
+// does, so a session's chunks add up to its monitored time. A frame's eye counts as closed when
+// its closure as stored reaches the threshold: the same verdict whether the frame is measured
+// while it is written or, for a version 1 chunk, from its blob years later.
+struct ChunkTimes {
+  double monitored_s = 0.0;
+  std::array<double, 2> closed_s{};  // indexed by index_of(Side)
+};
+ChunkTimes measure_chunk(std::span<const StoredFrame> frames, std::optional<double>& previous_time,
+                         double eye_closed_threshold);
 
 // `frames` must all lie in [t0, t0 + kMaxOffsetS].
 std::vector<unsigned char> pack_frames(double t0, std::span<const StoredFrame> frames);

@@ -5,16 +5,14 @@
 #include "storage/messages.h"
 #include "storage/private_folders.h"
 
+#include "storage/session_rows.h"
 #include "storage/session_schema.h"
 #include "storage/sqlite_support.h"
-
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
-#include <ctime>
 #include <system_error>
 
 #include <fcntl.h>
@@ -27,6 +25,7 @@ namespace {
 namespace fs = std::filesystem;
 using sqlite::Statement;
 using sqlite::Transaction;
+using session_rows::utc_now;
 
 
 
@@ -157,15 +156,6 @@ std::optional<StoreError> migrate(sqlite3* db, const fs::path& path) {
   return std::nullopt;
 }
 
-std::string utc_now() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return text;
-}
-
 // "YYYY-MM-DDTHH:MM:SS", optional ".fff...", then "Z".
 bool is_utc_timestamp(const std::string& s) {
   const std::string_view shape = "dddd-dd-ddTdd:dd:dd";
@@ -184,13 +174,6 @@ std::string regions_text(const std::vector<Region>& regions) {
   std::string text;
   for (Region r : regions) text += (text.empty() ? "" : "+") + std::string(to_string(r));
   return text;
-}
-
-// One frame's share of monitored time is the interval since the frame before it, as in
-// SummaryBuilder, so the chunks of a session add up to the same figure.
-double monitored_share(const StoredFrame& f, std::optional<double> previous_time) {
-  if (!f.valid || !previous_time) return 0.0;
-  return std::max(0.0, f.time_s - *previous_time);
 }
 
 }  // namespace
@@ -217,6 +200,9 @@ std::string StoreOptions::validate() const {
   // Chunk offsets are 16-bit milliseconds.
   if (!(signal_chunk_s > 0.0 && signal_chunk_s <= 60.0)) return "signal_chunk_s must be in (0, 60]";
   if (max_database_bytes < 0) return "max_database_bytes must not be negative";
+  // Stored closure values end at +-3.2767: a higher threshold could never be reached.
+  if (!(eye_closed_threshold > 0.0 && eye_closed_threshold <= 3.2767))
+    return "eye_closed_threshold must be in (0, 3.2767]";
   return {};
 }
 
@@ -306,7 +292,7 @@ std::variant<SessionId, StoreError> SessionStore::begin_session(const SessionInf
       .bind(2, std::string_view(info.source))
       .bind(3, to_string(info.source_kind))
       .bind(4, std::string_view(info.settings_json))
-      .bind(5, std::string_view(nlohmann::json(info.tags).dump()))
+      .bind(5, std::string_view(session_rows::tags_to_text(info.tags)))
       .bind(6, info.mirrored)
       .bind(7, info.landmarks_only);
   // A single statement outside a transaction commits by itself.
@@ -406,22 +392,21 @@ std::optional<StoreError> SessionStore::write_pending(SessionId id, bool everyth
     std::optional<double> previous = pending.previous_time;
     for (std::size_t c = 0; rc == SQLITE_OK && c < chunks.size(); ++c) {
       const std::span<const StoredFrame> chunk(frames.data() + chunks[c].begin, chunks[c].end - chunks[c].begin);
-      double monitored = 0.0;
-      for (const StoredFrame& f : chunk) {
-        monitored += monitored_share(f, previous);
-        previous = f.time_s;
-      }
+      const session_schema::ChunkTimes times =
+          session_schema::measure_chunk(chunk, previous, options_.eye_closed_threshold);
       const double t0 = chunk.front().time_s;
       const std::vector<unsigned char> blob = session_schema::pack_frames(t0, chunk);
       Statement insert(db_.get(),
-                       "INSERT INTO signal_chunks (session_id, t0, t1, frames, monitored_s, data) "
-                       "VALUES (?, ?, ?, ?, ?, ?)");
+                       "INSERT INTO signal_chunks (session_id, t0, t1, frames, monitored_s, data, closed_right_s, "
+                       "closed_left_s) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
       insert.bind(1, id)
           .bind(2, t0)
           .bind(3, chunk.back().time_s)
           .bind(4, static_cast<std::int64_t>(chunk.size()))
-          .bind(5, monitored)
-          .bind_blob(6, blob.data(), blob.size());
+          .bind(5, times.monitored_s)
+          .bind_blob(6, blob.data(), blob.size())
+          .bind(7, times.closed_s[index_of(Side::right)])
+          .bind(8, times.closed_s[index_of(Side::left)]);
       if (rc = insert.step(); rc == SQLITE_DONE) rc = SQLITE_OK;
     }
     if (rc == SQLITE_OK) rc = tx.commit();

@@ -5,6 +5,7 @@
 #include "storage/session_schema.h"
 #include "storage/session_store.h"
 #include "env_var.h"
+#include "storage/store_test_helpers.h"
 #include "temp_dir.h"
 
 #include <catch2/catch.hpp>
@@ -34,31 +35,7 @@ namespace {
 using test::TempDir;
 
 using test::EnvVar;
-
-// A plain SQLite connection beside the store: to look at the file the way another program would.
-class RawDb {
- public:
-  explicit RawDb(const fs::path& path) {
-    REQUIRE(sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) == SQLITE_OK);
-  }
-  ~RawDb() { sqlite3_close_v2(db_); }
-  RawDb(const RawDb&) = delete;
-  RawDb& operator=(const RawDb&) = delete;
-  int exec(const std::string& sql) { return sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr); }
-  // The first column of the first row, as text.
-  std::string value(const std::string& sql) {
-    sqlite3_stmt* stmt = nullptr;
-    REQUIRE(sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
-    std::string out;
-    if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0) != nullptr)
-      out = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
-    sqlite3_finalize(stmt);
-    return out;
-  }
-
- private:
-  sqlite3* db_ = nullptr;
-};
+using namespace test;
 
 std::string read_bytes(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -73,15 +50,7 @@ void write_bytes(const fs::path& p, const std::string& bytes) {
   REQUIRE(out.good());
 }
 
-bool one_line(const std::string& s) { return s.find('\n') == std::string::npos && s.find('\r') == std::string::npos; }
-
 bool running_as_root() { return ::geteuid() == 0; }
-
-SessionStore open_store(const fs::path& path, const StoreOptions& options = {}) {
-  auto opened = SessionStore::open(path, options);
-  if (auto* e = std::get_if<StoreError>(&opened)) FAIL(e->message);
-  return std::move(std::get<SessionStore>(opened));
-}
 
 StoreError open_error(const fs::path& path, const StoreOptions& options = {}) {
   auto opened = SessionStore::open(path, options);
@@ -90,34 +59,6 @@ StoreError open_error(const fs::path& path, const StoreOptions& options = {}) {
   INFO(e.message);
   CHECK(one_line(e.message));
   CHECK(e.message.find(path.string()) != std::string::npos);
-  return e;
-}
-
-template <class T>
-T value_of(std::variant<T, StoreError> v) {
-  if (auto* e = std::get_if<StoreError>(&v)) FAIL(e->message);
-  return std::move(std::get<T>(v));
-}
-
-void require_ok(const std::optional<StoreError>& e) {
-  if (e) FAIL(e->message);
-}
-
-SessionId begin(SessionStore& store, const std::string& started_at = "2024-05-01T09:30:00Z") {
-  SessionInfo info;
-  info.started_at = started_at;
-  info.source = "camera 0";
-  return value_of(store.begin_session(info));
-}
-
-TwitchEvent make_event(int id, double start_s, double end_s, Side side) {
-  TwitchEvent e;
-  e.id = id;
-  e.start_s = start_s;
-  e.end_s = end_s;
-  e.side = side;
-  e.regions = {Region::eye};
-  e.peak_closure = 0.6;
   return e;
 }
 
@@ -155,12 +96,6 @@ void check_same_frames(const std::vector<StoredFrame>& got, const std::vector<Fr
       CHECK(std::abs(got[i].brow[k] - want[i].brow[k]) <= 0.5e-4 + 1e-9);
     }
   }
-}
-
-bool same_event(const TwitchEvent& a, const TwitchEvent& b) {
-  return a.id == b.id && a.start_s == b.start_s && a.end_s == b.end_s && a.side == b.side && a.regions == b.regions &&
-         a.kind == b.kind && a.peak_closure == b.peak_closure && a.peak_mouth == b.peak_mouth &&
-         a.peak_brow == b.peak_brow && a.other_babinski == b.other_babinski;
 }
 
 }  // namespace
@@ -344,7 +279,7 @@ TEST_CASE("an empty database is brought to the latest schema") {
     begin(store);
     RawDb raw(db);
     CHECK(raw.value("PRAGMA user_version") == std::to_string(session_schema::latest_version()));
-    CHECK(raw.value("SELECT count(*) FROM sqlite_master WHERE type = 'table'") == "5");
+    CHECK(raw.value("SELECT count(*) FROM sqlite_master WHERE type = 'table'") == "8");
   }
   SECTION("a file of zero bytes") {
     const fs::path db = dir.path() / "zero.db";

@@ -1,5 +1,6 @@
 #include "apps/cli/cli_args.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace hemitrack {
@@ -32,7 +33,8 @@ ParsedArgs parse_args(const std::vector<std::string>& args) {
   if (args.empty()) return UsageError{"no command given (try: hemitrack analyze INPUT)"};
   if (args[0] == "-h" || args[0] == "--help" || args[0] == "help") return HelpRequest{usage_text()};
   if (args[0] != "analyze")
-    return UsageError{"unknown command '" + args[0] + "' (commands: analyze, sessions; no command opens the dashboard)"};
+    return UsageError{"unknown command '" + args[0] +
+                      "' (commands: analyze, sessions, treatments, diary; no command opens the dashboard)"};
 
   AnalyzeArgs out;
   bool have_input = false;
@@ -87,6 +89,7 @@ std::string sessions_usage_text() {
          "       hemitrack sessions show ID\n"
          "       hemitrack sessions export ID (--csv | --json) [-o FILE]\n"
          "       hemitrack sessions delete ID [--yes]\n"
+         "       hemitrack sessions tag ID [TAG ...]\n"
          "\n"
          "The monitoring history: every live session and every analysed file.\n"
          "  list           one line per session, newest first\n"
@@ -94,31 +97,34 @@ std::string sessions_usage_text() {
          "  export ID      its events as CSV, or everything as JSON (the events.json shape),\n"
          "                 to standard output or to FILE\n"
          "  delete ID      the session, its events, signals and clips (asks first; --yes: don't)\n"
+         "  tag ID TAG...  replaces the session's context tags, e.g. stress, tired, caffeine,\n"
+         "                 screen-work, talking (any words; quote a phrase); no TAG clears them\n"
          "The history is kept in $XDG_DATA_HOME/hemitrack/hemitrack.db (default ~/.local/share).\n"
          "Exit codes: 0 ok, 2 usage, 3 no such session, 5 file not writable, 9 history unusable\n"
          "            (locked, damaged, not writable), 1 deletion not confirmed.\n";
 }
 
 ParsedSessionsArgs parse_sessions_args(const std::vector<std::string>& args) {
-  if (args.size() < 2) return UsageError{"sessions needs an action: list, show, export or delete"};
+  if (args.size() < 2) return UsageError{"sessions needs an action: list, show, export, delete or tag"};
   const std::string& action = args[1];
   if (action == "-h" || action == "--help") return HelpRequest{sessions_usage_text()};
   SessionsArgs out;
   std::size_t next = 2;
   if (action == "list") {
     out.action = SessionsArgs::Action::list;
-  } else if (action == "show" || action == "export" || action == "delete") {
+  } else if (action == "show" || action == "export" || action == "delete" || action == "tag") {
     char* end = nullptr;
     const long long id = next < args.size() ? std::strtoll(args[next].c_str(), &end, 10) : 0;
     if (next >= args.size() || end == args[next].c_str() || *end != '\0' || id <= 0)
       return UsageError{"sessions " + action + " needs a session number (see: hemitrack sessions list)"};
     out.id = id;
     ++next;
-    out.action = action == "show" ? SessionsArgs::Action::show
+    out.action = action == "show"     ? SessionsArgs::Action::show
                  : action == "delete" ? SessionsArgs::Action::remove
+                 : action == "tag"    ? SessionsArgs::Action::tag
                                       : SessionsArgs::Action::export_csv;
   } else {
-    return UsageError{"unknown sessions action '" + action + "' (list, show, export, delete)"};
+    return UsageError{"unknown sessions action '" + action + "' (list, show, export, delete, tag)"};
   }
   bool format_given = false;
   for (std::size_t i = next; i < args.size(); ++i) {
@@ -133,6 +139,10 @@ ParsedSessionsArgs parse_sessions_args(const std::vector<std::string>& args) {
       out.output = args[++i];
     } else if (action == "delete" && a == "--yes") {
       out.yes = true;
+    } else if (action == "tag" && (a.empty() || a[0] != '-')) {
+      // A tag starting with '-' is more likely a mistyped option than a tag: refused below.
+      if (a.find_first_not_of(" \t") == std::string::npos) return UsageError{"sessions tag: a tag cannot be blank"};
+      if (std::find(out.tags.begin(), out.tags.end(), a) == out.tags.end()) out.tags.push_back(a);
     } else {
       return UsageError{"unexpected '" + a + "' for sessions " + action};
     }

@@ -21,12 +21,14 @@ struct AnalyzeArgs {
 };
 
 // hemitrack sessions list | show ID | export ID (--csv | --json) [-o FILE] | delete ID [--yes]
+//                   | tag ID [TAG ...]
 struct SessionsArgs {
-  enum class Action { list, show, export_csv, export_json, remove };
+  enum class Action { list, show, export_csv, export_json, remove, tag };
   Action action = Action::list;
   std::int64_t id = 0;
   std::optional<std::filesystem::path> output;  // export: a file instead of standard output
   bool yes = false;                             // delete without asking
+  std::vector<std::string> tags;                // tag: the session's new tags (none: clear them)
 };
 
 struct HelpRequest {

@@ -1,37 +1,22 @@
 #include "apps/cli/sessions_command.h"
 
 #include "apps/cli/exit_codes.h"
+#include "apps/cli/history_command_support.h"
 #include "storage/session_store.h"
 
 #include <cstdio>
 #include <iostream>
 #include <string>
 #include <system_error>
-#include <unistd.h>
 
 namespace hemitrack {
 namespace {
-
-int fail(int code, const std::string& message) {
-  std::cerr << "hemitrack: " << message << "\n";
-  return code;
-}
-
-int store_failure(const StoreError& e) {
-  return fail(e.kind == StoreErrorKind::not_found ? exit_code::input_unreadable : exit_code::not_stored, e.message);
-}
 
 std::string clock(double seconds) {
   const long s = static_cast<long>(seconds + 0.5);
   char buf[32];
   std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
   return buf;
-}
-
-// "2026-11-22T03:40:12.5Z" -> "2026-11-22 03:40 UTC"
-std::string when(const std::string& iso) {
-  if (iso.size() < 16) return iso.empty() ? "-" : iso;
-  return iso.substr(0, 10) + " " + iso.substr(11, 5) + " UTC";
 }
 
 int list(SessionStore& store) {
@@ -48,7 +33,7 @@ int list(SessionStore& store) {
     char rate[16] = "-";
     if (s.events_per_hour) std::snprintf(rate, sizeof rate, "%.1f", *s.events_per_hour);
     std::printf("%5lld  %-20s  %9s  %9s  %6d  %8s  %-5s  %6.2fs  %s%s\n", static_cast<long long>(s.id),
-                when(s.started_at).c_str(), clock(s.duration_s).c_str(), clock(s.monitored_s).c_str(), s.events, rate,
+                readable_time(s.started_at).c_str(), clock(s.duration_s).c_str(), clock(s.monitored_s).c_str(), s.events, rate,
                 s.dominant_side ? std::string(to_string(*s.dominant_side)).c_str() : "-", s.longest_event_s,
                 s.source.c_str(), s.finished() ? "" : "  (not ended)");
   }
@@ -61,7 +46,7 @@ int show(SessionStore& store, SessionId id) {
   const SessionRecord& r = std::get<SessionRecord>(loaded);
   std::printf("Session %lld: %s, %s\n", static_cast<long long>(r.id), r.info.source.c_str(),
               std::string(to_string(r.info.source_kind)).c_str());
-  std::printf("  started %s, ended %s\n", when(r.info.started_at).c_str(), when(r.ended_at).c_str());
+  std::printf("  started %s, ended %s\n", readable_time(r.info.started_at).c_str(), readable_time(r.ended_at).c_str());
   std::printf("  duration %s, monitored with a face %s\n", clock(r.duration_s).c_str(), clock(r.monitored_s).c_str());
   if (!r.info.tags.empty()) {
     std::string tags;
@@ -92,7 +77,7 @@ int export_session(SessionStore& store, const SessionsArgs& args) {
   if (args.output) {
     const auto err = csv ? store.save_session_csv(args.id, *args.output) : store.save_session_json(args.id, *args.output);
     if (!err) return exit_code::ok;
-    return err->kind == StoreErrorKind::not_found ? store_failure(*err) : fail(exit_code::output_unwritable, err->message);
+    return err->kind == StoreErrorKind::not_found ? store_failure(*err) : print_failure(exit_code::output_unwritable, err->message);
   }
   auto text = csv ? store.export_session_csv(args.id) : store.export_session_json(args.id);
   if (auto* e = std::get_if<StoreError>(&text)) return store_failure(*e);
@@ -105,18 +90,12 @@ int remove(SessionStore& store, const SessionsArgs& args) {
   if (auto* e = std::get_if<StoreError>(&loaded)) return store_failure(*e);
   const SessionRecord& r = std::get<SessionRecord>(loaded);
   if (!args.yes) {
-    if (!isatty(STDIN_FILENO))
-      return fail(exit_code::failure, "not deleting session " + std::to_string(args.id) +
-                                          " without confirmation (add --yes when no one can answer)");
-    std::printf("Delete session %lld (%s, %zu twitches, %zu clips)? This cannot be undone. [y/N] ",
-                static_cast<long long>(r.id), when(r.info.started_at).c_str(), r.events.size(), r.clips.size());
-    std::fflush(stdout);
-    std::string answer;
-    std::getline(std::cin, answer);
-    if (answer != "y" && answer != "Y" && answer != "yes") {
-      std::printf("Nothing deleted.\n");
-      return exit_code::failure;
-    }
+    char question[160];
+    std::snprintf(question, sizeof question, "Delete session %lld (%s, %zu twitches, %zu clips)?",
+                  static_cast<long long>(r.id), readable_time(r.info.started_at).c_str(), r.events.size(),
+                  r.clips.size());
+    if (const int code = confirm_deletion(question, "session " + std::to_string(args.id)); code != exit_code::ok)
+      return code;
   }
   auto deleted = store.delete_session(args.id);
   if (auto* e = std::get_if<StoreError>(&deleted)) return store_failure(*e);
@@ -131,11 +110,23 @@ int remove(SessionStore& store, const SessionsArgs& args) {
   return exit_code::ok;
 }
 
+int tag(SessionStore& store, const SessionsArgs& args) {
+  if (auto e = store.set_tags(args.id, args.tags)) return store_failure(*e);
+  if (args.tags.empty()) {
+    std::printf("Session %lld has no tags now.\n", static_cast<long long>(args.id));
+  } else {
+    std::string tags;
+    for (const auto& t : args.tags) tags += (tags.empty() ? "" : ", ") + t;
+    std::printf("Session %lld tagged: %s\n", static_cast<long long>(args.id), tags.c_str());
+  }
+  return exit_code::ok;
+}
+
 }  // namespace
 
 int run_sessions(const SessionsArgs& args) {
-  auto opened = SessionStore::open(default_database_path());
-  if (auto* e = std::get_if<StoreError>(&opened)) return fail(exit_code::not_stored, e->message);
+  auto opened = open_history();
+  if (const int* code = std::get_if<int>(&opened)) return *code;
   SessionStore& store = std::get<SessionStore>(opened);
   switch (args.action) {
     case SessionsArgs::Action::list: return list(store);
@@ -143,6 +134,7 @@ int run_sessions(const SessionsArgs& args) {
     case SessionsArgs::Action::export_csv:
     case SessionsArgs::Action::export_json: return export_session(store, args);
     case SessionsArgs::Action::remove: return remove(store, args);
+    case SessionsArgs::Action::tag: return tag(store, args);
   }
   return exit_code::failure;
 }

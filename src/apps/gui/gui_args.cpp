@@ -19,6 +19,8 @@ std::string dashboard_usage_text() {
   return "usage: hemitrack [--camera N | --input FILE] [--mirrored] [--model PATH] [--speed X]\n"
          "                 [--screenshot OUT.png [--frames N]] [--size WxH] [--settings] [--history]\n"
          "       hemitrack analyze INPUT ...   (hemitrack analyze --help)\n"
+         "       hemitrack sessions | treatments | diary ...   the history, the treatment log and\n"
+         "                                     the HFS-7 diary (hemitrack COMMAND --help)\n"
          "\n"
          "Opens the live dashboard. Without a camera it plays the bundled demo clip.\n"
          "  --camera N         camera number (default: the one saved in the settings, at first 0)\n"
