@@ -9,13 +9,15 @@ PACKAGES=(
   build-essential cmake pkg-config git
   # libraries
   libopencv-dev libdlib-dev libdlib-data libsqlite3-dev nlohmann-json3-dev
-  libimgui-dev libglfw3-dev libgl-dev
+  libimgui-dev libglfw3-dev libgl-dev libcairo2-dev
   # test framework and headless display for GUI tests
   catch2 xvfb xauth
-  # readable UI font
+  # readable UI and report font
   fonts-dejavu-core
   # used by tests (ffmpeg remuxes and flips clips) and tools/benchmark.sh (time)
   ffmpeg time
+  # used by tests: read the PDF report back
+  poppler-utils
 )
 
 missing=()
