@@ -25,8 +25,8 @@ inline TwitchEvent tonic(Side side, double duration_s = 2.0, double peak_closure
 }
 
 // A session starting on `start_day` with `monitored_h` hours of face time and `count` copies of `event`.
-inline SessionSample session(double start_day, double monitored_h, int count = 0, const TwitchEvent& event = twitch(Side::left),
-                             std::vector<std::string> tags = {}) {
+inline SessionSample session(double start_day, double monitored_h, int count = 0,
+                             const TwitchEvent& event = twitch(Side::left), std::vector<std::string> tags = {}) {
   SessionSample s;
   s.start_day = start_day;
   s.monitored_s = monitored_h * 3600.0;
