@@ -1,11 +1,14 @@
 // hemitrack: the program's entry point. `hemitrack analyze ...` analyses a file on the command
 // line, `hemitrack sessions ...` reads the history, `hemitrack treatments ...` and `hemitrack
-// diary ...` keep the treatment log and the HFS-7 diary; anything else opens the dashboard.
+// diary ...` keep the treatment log and the HFS-7 diary, `hemitrack report` and `hemitrack compare`
+// look at a period; anything else opens the dashboard.
 // Parses the arguments once and dispatches.
 #include "apps/cli/analyze_command.h"
 #include "apps/cli/cli_args.h"
-#include "apps/cli/exit_codes.h"
+#include "apps/cli/compare_command.h"
 #include "apps/cli/diary_command.h"
+#include "apps/cli/exit_codes.h"
+#include "apps/cli/report_command.h"
 #include "apps/cli/sessions_command.h"
 #include "apps/cli/treatments_command.h"
 #include "apps/gui/dashboard_app.h"
@@ -53,6 +56,10 @@ int main(int argc, char** argv) {
       return run_parsed(parse_treatments_args(args), treatments_usage_text(), run_treatments);
     if (!args.empty() && args[0] == "diary")
       return run_parsed(parse_diary_args(args), diary_usage_text(), run_diary);
+    if (!args.empty() && args[0] == "report")
+      return run_parsed(parse_report_args(args), report_usage_text(), run_report);
+    if (!args.empty() && args[0] == "compare")
+      return run_parsed(parse_compare_args(args), compare_usage_text(), run_compare);
     // A first word that is not an option is a command: analyze's parser runs it or names it.
     if (!args.empty() && !args[0].empty() && args[0][0] != '-')
       return run_parsed(parse_args(args), usage_text(), run_analyze);

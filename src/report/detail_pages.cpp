@@ -31,7 +31,8 @@ void treatments(PageFlow& flow, const ReportDocument& doc) {
 
 void scale_estimates(PageFlow& flow, const ReportDocument& doc) {
   section_heading(flow, "Clinical scales (estimates)", 40);
-  if (doc.scale_estimates.empty()) return none_recorded(flow, "No scale estimates.");
+  if (doc.scale_estimates.empty())
+    return none_recorded(flow, doc.no_estimates_reason.empty() ? "No scale estimates." : doc.no_estimates_reason);
   body_text(flow, "Estimated from the measurements, not rated by a clinician: a starting point for the examination.",
             font::kBody, colour::kMuted);
   flow.advance(4);
@@ -150,7 +151,7 @@ void event_table(PageFlow& flow, const ReportDocument& doc) {
   if (doc.events.empty()) return none_recorded(flow, "No one-sided events recorded in this period.");
   const std::size_t total = doc.events.size();
   const std::size_t listed = std::min<std::size_t>(total, kMaxEventRows);
-  std::string intro = "Times are local; \"time\" is the time into the session. Brow sign: the brow on the same side "
+  std::string intro = "Sessions start in UTC; \"time\" is the time into the session. Brow sign: the brow on the same side "
                       "rose while that eye closed (the \"other Babinski\" sign).";
   if (listed < total)
     intro += " The " + std::to_string(listed) + " most recent of " + std::to_string(total) + " events are listed; " +

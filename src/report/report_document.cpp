@@ -7,10 +7,6 @@
 namespace hemitrack::report {
 namespace {
 
-bool has(const std::vector<Region>& regions, Region r) {
-  return std::find(regions.begin(), regions.end(), r) != regions.end();
-}
-
 // "12.5", "25": units as written on a syringe, without trailing zeros.
 std::string units_text(double units) {
   char buf[32];
@@ -23,21 +19,14 @@ std::string units_text(double units) {
 
 }  // namespace
 
-std::string_view label(Spread s) {
+std::string_view spread_heading(Spread s) {
   switch (s) {
     case Spread::eye_only: return "Eye only";
     case Spread::eye_mouth: return "Eye + mouth";
-    case Spread::eye_brow: return "Eye + brow (\u00b1 mouth)";
-    case Spread::without_eye: return "Without eye";
+    case Spread::with_brow: return "Reaching the brow";
+    case Spread::without_eye: return "Mouth without eye";
   }
   return "";
-}
-
-Spread spread_of(const std::vector<Region>& regions) {
-  if (!has(regions, Region::eye)) return Spread::without_eye;
-  if (has(regions, Region::brow)) return Spread::eye_brow;
-  if (has(regions, Region::mouth)) return Spread::eye_mouth;
-  return Spread::eye_only;
 }
 
 TreatmentEntry describe(const Treatment& t) {

@@ -12,6 +12,7 @@
 #include "core/hfs7.h"
 #include "core/landmarks.h"
 #include "core/treatment.h"
+#include "core/trend.h"
 
 #include <opencv2/core.hpp>
 
@@ -27,15 +28,9 @@ namespace hemitrack::report {
 // Printed on every report, whatever the document says (DESIGN §1).
 inline constexpr std::string_view kDisclaimer = "hemitrack measures; it does not diagnose.";
 
-// How far an event spread, four groups that do not overlap and cover every event:
-// the eye alone; eye and mouth corner (no brow); eye and brow (with or without the mouth);
-// no eye involvement at all (mouth and/or brow: the atypical, lower-face onset).
-enum class Spread { eye_only = 0, eye_mouth = 1, eye_brow = 2, without_eye = 3 };
-constexpr std::size_t kSpreadCount = 4;
-constexpr std::array<Spread, kSpreadCount> kAllSpreads = {Spread::eye_only, Spread::eye_mouth, Spread::eye_brow,
-                                                          Spread::without_eye};
-std::string_view label(Spread s);       // "Eye only", "Eye + mouth", "Eye + brow (± mouth)", "Without eye"
-Spread spread_of(const std::vector<Region>& regions);  // the group an event's regions fall in
+// How far an event spread (core/trend.h's Spread), as a table heading: "Eye only", "Eye + mouth",
+// "Reaching the brow", "Mouth without eye".
+std::string_view spread_heading(Spread s);
 
 // A count of events and its rate per hour of monitored time (none when nothing was monitored).
 struct RateFigure {
@@ -44,7 +39,7 @@ struct RateFigure {
 };
 
 struct EventHighlight {
-  std::string when;  // local date and time, "4 Mar 2026 09:14"
+  std::string when;  // date and time (UTC, as the history keeps them), "2026-03-04 09:14 UTC"
   Side side = Side::left;
   EventKind kind = EventKind::tonic;
   double duration_s = 0.0;
@@ -134,7 +129,7 @@ struct TreatmentEntry {
 TreatmentEntry describe(const Treatment& treatment);
 
 struct EventRow {
-  std::string session_start;      // local date and time the session began, "2026-03-04 09:12"
+  std::string session_start;      // UTC date and time the session began, "2026-03-04 09:12"
   double time_in_session_s = 0.0;
   Side side = Side::left;
   std::vector<Region> regions;    // ordered eye, mouth, brow
@@ -195,6 +190,7 @@ struct ReportDocument {
   std::vector<TypicalEvent> typical_events;
   std::vector<StillFrame> stills;
   std::vector<ScaleEstimate> scale_estimates;
+  std::string no_estimates_reason;  // why there are none, when there are none ("too little monitored time")
 };
 
 }  // namespace hemitrack::report

@@ -74,7 +74,7 @@ void summary(PageFlow& flow, const ReportDocument& doc) {
                              rate_row("Left side", s.by_side[index_of(Side::left)], all),
                              rate_row("Clonic (brief twitches)", s.by_kind[0], all),
                              rate_row("Tonic (sustained)", s.by_kind[1], all)};
-  for (Spread sp : kAllSpreads) rows.push_back(rate_row(std::string(label(sp)), s.by_spread[static_cast<std::size_t>(sp)], all));
+  for (Spread sp : kAllSpreads) rows.push_back(rate_row(std::string(spread_heading(sp)), s.by_spread[static_cast<std::size_t>(sp)], all));
   TableStyle style;
   style.bold_rows = 1;
   style.rules_after = {0, 2, 4};  // all | by side | by kind | by spread

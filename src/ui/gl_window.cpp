@@ -75,10 +75,13 @@ void GlWindow::load_fonts(float size) {
   io.Fonts->Clear();
   const float px = size * content_scale_;
   font_file_.clear();
+  // Latin-1 (ImGui's default) plus the punctuation of the comparison sentences and the report's
+  // words: dashes in ranges ("weeks 2–6"), the minus sign, the bullet and the ellipsis.
+  static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x2010, 0x2027, 0x2212, 0x2212, 0};
   for (const char* file : kFontFiles) {
     if (!std::filesystem::exists(file)) continue;
-    fonts_.regular = io.Fonts->AddFontFromFileTTF(file, px);
-    fonts_.large = io.Fonts->AddFontFromFileTTF(file, px * 1.8f);
+    fonts_.regular = io.Fonts->AddFontFromFileTTF(file, px, nullptr, kRanges);
+    fonts_.large = io.Fonts->AddFontFromFileTTF(file, px * 1.8f, nullptr, kRanges);
     if (fonts_.regular && fonts_.large) {
       font_file_ = file;
       break;

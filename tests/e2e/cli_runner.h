@@ -9,6 +9,7 @@
 #include <sstream>
 #include <string>
 #include <sys/wait.h>
+#include <unistd.h>
 
 namespace hemitrack::test {
 
@@ -39,6 +40,20 @@ inline CliRun run_cli(const std::string& args, const std::filesystem::path& scra
   r.out = slurp(out);
   r.err = slurp(err);
   return r;
+}
+
+// The dashboard under a virtual screen, with its settings folder inside the scratch folder so the
+// tester's own settings are neither read nor written. The X authority file is given too: by
+// default xvfb-run makes a temporary folder for it and now and then fails to remove it
+// ("problem while cleaning up temporary directory"), which would replace the program's exit code.
+// The display number search starts at a number of this process's own, so that tests running in
+// parallel do not race for the same free display.
+inline CliRun run_dashboard(const std::string& args, const std::filesystem::path& scratch) {
+  const int first_display = 100 + static_cast<int>(::getpid() % 5000);
+  const std::string env = "XDG_CONFIG_HOME='" + (scratch / "config").string() + "' xvfb-run -n " +
+                          std::to_string(first_display) + " -a -f '" + (scratch / "Xauthority").string() +
+                          "' -s '-screen 0 1280x800x24'";
+  return run_cli(args, scratch, env);
 }
 
 inline nlohmann::json read_json(const std::filesystem::path& p) {

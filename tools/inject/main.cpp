@@ -14,7 +14,7 @@ using hemitrack::inject::InjectOptions;
 
 constexpr const char* kUsage =
     "usage: hemitrack-inject (--video FILE | --image FILE) -o OUT.mp4 --truth OUT.json\n"
-    "         [--duration SECONDS] [--fps F] [--seed N] [--events N] [--blinks N]\n"
+    "         [--duration SECONDS] [--fps F] [--seed N] [--events N] [--side right|left] [--blinks N]\n"
     "         [--size WxH] [--mirror-output] [--model PATH] [--debug-frames DIR]\n"
     "Injects one-sided facial contractions and bilateral blinks with known timing into\n"
     "face footage; writes the clip and a truth file (sides are the person's anatomical sides).\n"
@@ -23,6 +23,7 @@ constexpr const char* kUsage =
     "  --fps F           frame rate of the clip made from --image (default 30)\n"
     "  --seed N          schedule seed (default 1)\n"
     "  --events N        at least N one-sided events (default 24)\n"
+    "  --side S          put every event on the person's right or left side (default: drawn per event)\n"
     "  --blinks N        bilateral blinks (default 12)\n"
     "  --size WxH        output frame size; letterboxed with black, aspect kept\n"
     "  --mirror-output   flip the output like a selfie camera (truth sides unchanged)\n"
@@ -83,6 +84,10 @@ std::optional<InjectOptions> parse(int argc, char** argv, bool& help) {
       o.seed = number(arg, 0u);
     } else if (arg == "--events") {
       o.events = number(arg, 0);
+    } else if (arg == "--side") {
+      const auto text = need(arg);
+      if (text != "right" && text != "left") throw UsageError{"--side: expected right or left, got '" + std::string(text) + "'"};
+      o.side = text == "right" ? hemitrack::Side::right : hemitrack::Side::left;
     } else if (arg == "--blinks") {
       o.blinks = number(arg, 0);
     } else if (arg == "--size") {

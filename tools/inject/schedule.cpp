@@ -209,7 +209,7 @@ std::variant<Schedule, ScheduleError> make_schedule(const ScheduleRequest& reque
       ScheduledEvent e;
       e.id = static_cast<int>(schedule.events.size()) + 1;
       e.envelope = env;
-      e.side = b.side;
+      e.side = request.side.value_or(b.side);
       e.eye = b.eye;
       e.mouth = b.mouth;
       e.brow = b.brow;

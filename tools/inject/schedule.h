@@ -44,6 +44,9 @@ struct ScheduleRequest {
   int events = 24;                       // at least this many one-sided events
   int blinks = 12;
   std::uint32_t seed = 1;
+  // Every event on this side (hemifacial spasm is one-sided); none: each block's side is drawn.
+  // The draw happens either way, so a seed gives the same timing with or without a side.
+  std::optional<Side> side;
 
   double min_gap_s = 0.7;           // between any two items (not within a burst)
   double natural_clearance_s = 0.5; // from the footage's own blinks

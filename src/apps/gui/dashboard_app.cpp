@@ -7,6 +7,9 @@
 #include "storage/dashboard_settings.h"
 #include "ui/dashboard_model.h"
 #include "ui/gl_window.h"
+#include "report/pdf_report.h"
+#include "report/report_builder.h"
+#include "ui/cycle_window.h"
 #include "ui/history_window.h"
 #include "ui/palette.h"
 #include "ui/panels.h"
@@ -67,6 +70,27 @@ LiveOptions live_options(const DashboardArgs& args, const DashboardSettings& set
   return o;
 }
 
+// The dashboard's "Write PDF report": the same steps as `hemitrack report`, on the window's worker
+// thread with a database connection of its own.
+std::optional<std::string> write_report(DayNumber from, DayNumber to, const std::filesystem::path& pdf) {
+  auto opened = SessionStore::open(default_database_path());
+  if (auto* e = std::get_if<StoreError>(&opened)) return e->message;
+  const SessionStore& store = std::get<SessionStore>(opened);
+  auto gathered = gather_period(store, from, to);
+  if (auto* e = std::get_if<StoreError>(&gathered)) return e->message;
+  ReportOptions options;
+  options.generated_day = today_utc();
+  auto built = build_report(store, std::get<PeriodData>(gathered), options);
+  if (auto* e = std::get_if<StoreError>(&built)) return e->message;
+  return report::write_report_pdf(std::get<report::ReportDocument>(built), pdf);
+}
+
+// Reports go where a person looks for documents: the home folder, else the current one.
+std::filesystem::path report_folder() {
+  const char* home = std::getenv("HOME");
+  return home && home[0] == '/' ? std::filesystem::path(home) : std::filesystem::current_path();
+}
+
 struct Banner {
   std::string text;
   ImU32 colour;
@@ -92,8 +116,10 @@ class Dashboard {
             std::string settings_problem)
       : args_(args), window_(window), settings_(settings), settings_path_(std::move(settings_path)),
         settings_problem_(std::move(settings_problem)), settings_open_(args.open_settings),
-        history_open_(args.open_history), history_(default_database_path()) {
+        history_open_(args.open_history), history_(default_database_path()), cycle_open_(args.open_cycle),
+        cycle_(default_database_path(), report_folder(), write_report) {
     if (args.open_history) history_.show_newest();
+    if (args.open_cycle) cycle_.show_tab(args.cycle_tab);
     start_session();
   }
 
@@ -170,6 +196,10 @@ class Dashboard {
 
     settings_window();
     history_window();
+    cycle_.draw(cycle_open_, model_.storage.session);
+    layout_.cycle_treatments = cycle_open_ ? static_cast<int>(cycle_.treatment_count()) : -1;
+    if (cycle_open_ && cycle_.shown() && cycle_.shown()->comparison)
+      layout_.cycle_comparison = cycle_.shown()->comparison->sentence;
   }
 
   void history_window() {
@@ -184,8 +214,8 @@ class Dashboard {
     ImGui::TextDisabled("one-sided facial twitches, measured live");
     const char* record_label = model_.storage.recording ? "Recording..." : "Record 30 s";
     const float buttons_w =
-        ImGui::CalcTextSize((std::string(record_label) + "  History  Landmarks  Mirror  Settings").c_str()).x +
-        ImGui::GetFrameHeight() * 6;
+        ImGui::CalcTextSize((std::string(record_label) + "  History  Treatment cycle  Landmarks  Mirror  Settings").c_str()).x +
+        ImGui::GetFrameHeight() * 7;
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - buttons_w);
     ImGui::BeginDisabled(model_.storage.session == 0 || settings_.landmarks_only || model_.storage.recording);
     if (ImGui::Button(record_label)) session_->record(30.0);
@@ -194,6 +224,10 @@ class Dashboard {
       ImGui::SetTooltip("Keeps the next 30 s as a clip for your neurologist (History shows it).");
     ImGui::SameLine();
     if (ImGui::Button("History")) history_open_ = true;
+    ImGui::SameLine();
+    if (ImGui::Button("Treatment cycle")) cycle_open_ = true;
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Botox and other treatments, the trend over weeks, before/after, the diary and the report.");
     ImGui::SameLine();
     bool changed = ImGui::Checkbox("Landmarks", &settings_.show_overlay);
     ImGui::SameLine();
@@ -246,6 +280,8 @@ class Dashboard {
   bool settings_open_;
   bool history_open_;
   ui::HistoryWindow history_;
+  bool cycle_open_;
+  ui::CycleWindow cycle_;
   std::unique_ptr<LiveSession> session_;
   ui::DashboardModel model_;
   ui::VideoTexture video_;

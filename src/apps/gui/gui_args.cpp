@@ -18,9 +18,11 @@ std::optional<double> number(const std::string& text) {
 std::string dashboard_usage_text() {
   return "usage: hemitrack [--camera N | --input FILE] [--mirrored] [--model PATH] [--speed X]\n"
          "                 [--screenshot OUT.png [--frames N]] [--size WxH] [--settings] [--history]\n"
+         "                 [--cycle [trend|treatments|diary|report]]\n"
          "       hemitrack analyze INPUT ...   (hemitrack analyze --help)\n"
          "       hemitrack sessions | treatments | diary ...   the history, the treatment log and\n"
          "                                     the HFS-7 diary (hemitrack COMMAND --help)\n"
+         "       hemitrack report | compare ...   the neurologist's PDF report, before/after comparison\n"
          "\n"
          "Opens the live dashboard. Without a camera it plays the bundled demo clip.\n"
          "  --camera N         camera number (default: the one saved in the settings, at first 0)\n"
@@ -36,6 +38,7 @@ std::string dashboard_usage_text() {
          "  --size WxH         window size (default 1280x800)\n"
          "  --settings         start with the Settings window open\n"
          "  --history          start with the History window open on the newest session\n"
+         "  --cycle [TAB]      start with the Treatment cycle window open (trend by default)\n"
          "Settings are kept in $XDG_CONFIG_HOME/hemitrack/settings.json (default ~/.config),\n"
          "sessions and clips in $XDG_DATA_HOME/hemitrack/ (default ~/.local/share).\n"
          "hemitrack measures; it does not diagnose.\n";
@@ -58,6 +61,14 @@ DashboardParsed parse_dashboard_args(const std::vector<std::string>& args) {
       out.drop_late = true;
     } else if (a == "--history") {
       out.open_history = true;
+    } else if (a == "--cycle") {
+      out.open_cycle = true;
+      if (i + 1 < args.size() && !args[i + 1].starts_with("-")) {
+        const std::string& tab = args[++i];
+        if (tab != "trend" && tab != "treatments" && tab != "diary" && tab != "report")
+          return UsageError{"--cycle: unknown tab '" + tab + "' (trend, treatments, diary, report)"};
+        out.cycle_tab = tab;
+      }
     } else if (a == "--camera") {
       auto v = value();
       auto n = v ? number(*v) : std::nullopt;

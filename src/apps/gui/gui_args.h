@@ -23,6 +23,8 @@ struct DashboardArgs {
   std::int64_t frames = 0;
   bool open_settings = false;                 // start with the Settings window open
   bool open_history = false;                  // start with the History window open on the newest session
+  bool open_cycle = false;                    // start with the Treatment cycle window open...
+  std::string cycle_tab = "trend";            // ...on this tab: trend, treatments, diary, report
   int width = 1280;
   int height = 800;
 };

@@ -45,6 +45,8 @@ json model_json(const ui::DashboardModel& m, const DashboardLayout& layout) {
                       {"draw_median", m.draw_ms.median()}}},
       {"layout", {{"video", rect_json(layout.video)}, {"traces", rect_json(layout.traces)}}},
       {"history_sessions", layout.history_sessions},
+      {"cycle_treatments", layout.cycle_treatments},
+      {"cycle_comparison", layout.cycle_comparison},
       {"stored_session", m.storage.session},
       {"storage_problem", m.storage.problem},
   };

@@ -16,6 +16,8 @@ struct DashboardLayout {
   ui::ScreenRect video;   // the picture inside the video panel
   ui::ScreenRect traces;  // the three trace plots
   int history_sessions = -1;  // sessions listed in the History window; -1 while it is closed
+  int cycle_treatments = -1;  // treatments in the Treatment cycle window; -1 while it is closed
+  std::string cycle_comparison;  // the before/after sentence it shows, if any
 };
 
 // Returns "" or one line naming the file and the problem.

@@ -1,0 +1,80 @@
+#include "apps/cli/compare_command.h"
+
+#include "apps/cli/exit_codes.h"
+#include "apps/cli/history_command_support.h"
+#include "core/comparison.h"
+#include "core/trend.h"
+
+#include <cstdio>
+
+namespace hemitrack {
+namespace {
+
+std::string figure(const std::optional<double>& v, const char* format) {
+  if (!v) return "-";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, format, *v);
+  return buf;
+}
+
+std::string interval(const MeanDifference& d, const char* format, double confidence) {
+  if (!d.available) return "not enough values to compare";
+  char buf[128];
+  const std::string f = std::string("%+") + format + " (%.0f %% CI %+" + format + " to %+" + format + ")";
+  std::snprintf(buf, sizeof buf, f.c_str(), d.difference, confidence * 100.0, d.low, d.high);
+  return buf;
+}
+
+void print_row(const Period& p, const PeriodFigures& f) {
+  std::printf("  %-22s %-25s %9.2f h %8d %9s %10s %8s %10s\n", p.label.c_str(), describe_dates(p).c_str(), f.monitored_h,
+              f.events, figure(f.events_per_hour, "%.1f").c_str(), figure(f.mean_duration_s, "%.2f s").c_str(),
+              figure(f.mean_peak_closure, "%.2f").c_str(), figure(f.eye_closed_pct, "%.1f %%").c_str());
+}
+
+}  // namespace
+
+int run_compare(const CompareArgs& args) {
+  auto opened = open_history();
+  if (auto* code = std::get_if<int>(&opened)) return *code;
+  SessionStore& store = std::get<SessionStore>(opened);
+
+  ComparePeriods periods;
+  if (args.before) {
+    periods.before = {static_cast<double>(args.before->first), args.before->second + 1.0, "before"};
+    periods.after = {static_cast<double>(args.after->first), args.after->second + 1.0, "after"};
+  } else {
+    auto treatments = store.list_treatments();
+    if (auto* e = std::get_if<StoreError>(&treatments)) return store_failure(*e);
+    const auto around = default_periods(std::get<std::vector<Treatment>>(treatments));
+    if (!around)
+      return print_failure(exit_code::usage,
+                           "no Botox injection is recorded: record one (hemitrack treatments add) or give --before "
+                           "and --after");
+    periods = *around;
+  }
+  const double from = std::min(periods.before.from_day, periods.after.from_day);
+  const double to = std::max(periods.before.to_day, periods.after.to_day);
+  auto loaded = store.load_samples(from, to);
+  if (auto* e = std::get_if<StoreError>(&loaded)) return store_failure(*e);
+  const auto& sessions = std::get<std::vector<SessionSample>>(loaded);
+  const Side affected = affected_side(sessions).value_or(Side::right);
+  const CompareOptions options;
+  const Comparison c = compare_periods(sessions, periods, affected, options);
+
+  std::printf("%s\n\n", c.sentence.c_str());
+  std::printf("Affected side: %s (the side with more one-sided twitches)\n", std::string(to_string(affected)).c_str());
+  std::printf("  %-22s %-25s %11s %8s %9s %10s %8s %10s\n", "period", "dates", "monitored", "twitches", "per hour",
+              "mean dur.", "closure", "eye closed");
+  print_row(periods.before, c.before);
+  print_row(periods.after, c.after);
+  if (!c.enough_data) return exit_code::ok;
+  std::printf("\nChange after vs before, %.0f %% confidence intervals:\n", options.confidence * 100.0);
+  std::printf("  twitches per hour: ratio %.2f (%.2f to %.2f)%s\n", c.rate.ratio, c.rate.low, c.rate.high,
+              c.rate.dispersion > 1.0 ? " (widened for day-to-day variation)" : "");
+  std::printf("  duration of a twitch: %s\n", interval(c.duration_s, ".2f s", options.confidence).c_str());
+  std::printf("  peak eye closure: %s\n", interval(c.peak_closure, ".2f", options.confidence).c_str());
+  std::printf("  time the eye was closed: %s\n", interval(c.eye_closed_pct, ".1f %%", options.confidence).c_str());
+  return exit_code::ok;
+}
+
+}  // namespace hemitrack
