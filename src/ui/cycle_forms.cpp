@@ -1,6 +1,6 @@
 #include "ui/cycle_forms.h"
 
-#include "ui/palette.h"
+#include "ui/panels.h"
 
 #include <imgui.h>
 
@@ -16,13 +16,6 @@ constexpr TreatmentKind kKinds[] = {TreatmentKind::botox, TreatmentKind::decompr
 template <std::size_t N>
 void copy_into(std::array<char, N>& field, const std::string& text) {
   std::snprintf(field.data(), N, "%s", text.c_str());
-}
-
-void show_problem(const std::string& problem) {
-  if (problem.empty()) return;
-  ImGui::PushStyleColor(ImGuiCol_Text, kError);
-  ImGui::TextWrapped("%s", problem.c_str());
-  ImGui::PopStyleColor();
 }
 
 // A date field that starts at today: what a patient records is usually today's.
@@ -71,7 +64,7 @@ std::optional<Treatment> draw_treatment_form(TreatmentForm& form, DayNumber toda
   }
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24);
   ImGui::InputTextWithHint("Note##treatment", "where, by whom, anything to remember", form.note.data(), form.note.size());
-  show_problem(form.problem);
+  draw_problem(form.problem);
   if (!ImGui::Button("Save treatment")) return std::nullopt;
 
   Treatment t;
@@ -125,7 +118,7 @@ std::optional<Hfs7Answers> draw_hfs7_form(Hfs7Form& form, DayNumber today) {
     ImGui::TextDisabled("%d of 7 questions answered", static_cast<int>(kHfs7Items - unanswered));
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24);
   ImGui::InputTextWithHint("Note##hfs7", "optional", form.note.data(), form.note.size());
-  show_problem(form.problem);
+  draw_problem(form.problem);
   if (!ImGui::Button("Save questionnaire")) return std::nullopt;
   if (unanswered > 0) {
     form.problem = "Answer every question first (" + std::to_string(unanswered) + " still open).";

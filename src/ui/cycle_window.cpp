@@ -2,6 +2,7 @@
 
 #include "report/period_data.h"
 #include "ui/palette.h"
+#include "ui/panels.h"
 #include "ui/trend_chart.h"
 
 #include <imgui.h>
@@ -100,22 +101,11 @@ void CycleWindow::draw(bool& open, SessionId current_session) {
     reload();
     was_open_ = true;
   }
-  const float em = ImGui::GetFontSize();
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.5f),
-                          ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(std::min(vp->WorkSize.x - 2 * em, 72 * em), std::min(vp->WorkSize.y - 2 * em, 46 * em)),
-                           ImGuiCond_Appearing);
-  ImGui::SetNextWindowBgAlpha(1.0f);
-  if (!ImGui::Begin("Treatment cycle", &open, ImGuiWindowFlags_NoCollapse)) {
+  if (!begin_large_window("Treatment cycle", open, 72, 46)) {
     ImGui::End();
     return;
   }
-  if (!problem_.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, kError);
-    ImGui::TextWrapped("%s", problem_.c_str());
-    ImGui::PopStyleColor();
-  }
+  draw_problem(problem_);
   const auto tab_flags = [&](const char* name) {
     return wanted_tab_ == name ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
   };

@@ -1,6 +1,7 @@
 #include "ui/history_window.h"
 
 #include "ui/palette.h"
+#include "ui/panels.h"
 #include "ui/time_plot.h"
 
 #include <imgui.h>
@@ -111,23 +112,12 @@ void HistoryWindow::draw(bool& open) {
   }
   if (newest_wanted_ && store_ && !sessions_.empty()) load(sessions_.front().id);
   newest_wanted_ = false;
-  const float em = ImGui::GetFontSize();
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.5f),
-                          ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(std::min(vp->WorkSize.x - 2 * em, 70 * em), std::min(vp->WorkSize.y - 2 * em, 44 * em)),
-                           ImGuiCond_Appearing);
-  ImGui::SetNextWindowBgAlpha(1.0f);  // over the live panels, a see-through window is hard to read
-  if (!ImGui::Begin("History", &open, ImGuiWindowFlags_NoCollapse)) {
+  if (!begin_large_window("History", open, 70, 44)) {
     ImGui::End();
     return;
   }
-  if (!problem_.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, kError);
-    ImGui::TextWrapped("%s", problem_.c_str());
-    ImGui::PopStyleColor();
-  }
-  ImGui::BeginChild("sessions", ImVec2(em * 28, 0), true);
+  draw_problem(problem_);
+  ImGui::BeginChild("sessions", ImVec2(ImGui::GetFontSize() * 28, 0), true);
   draw_list();
   ImGui::EndChild();
   ImGui::SameLine();

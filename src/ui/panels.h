@@ -7,8 +7,18 @@
 #include "ui/video_texture.h"
 
 #include <optional>
+#include <string>
 
 namespace hemitrack::ui {
+
+// Begins a large window over the live panels (History, Treatment cycle): centred when it appears,
+// at most width_em x height_em font sizes and never beyond the screen, and opaque, since a
+// see-through window over moving video is hard to read. Call ImGui::End() whatever it returns.
+bool begin_large_window(const char* title, bool& open, float width_em, float height_em);
+
+// A problem the person should read (a failed save, an unusable database), wrapped, in the error
+// colour; nothing when `problem` is empty.
+void draw_problem(const std::string& problem);
 
 // Where a panel landed on screen, for the headless screenshot's description.
 struct ScreenRect {

@@ -1,7 +1,10 @@
 #include "ui/panels.h"
 
+#include "ui/palette.h"
+
 #include <imgui.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 
@@ -100,6 +103,24 @@ SettingsChange draw_settings_window(DashboardSettings& settings, bool& open) {
   if (ImGui::IsItemDeactivatedAfterEdit()) change.appearance = true;
   ImGui::End();
   return change;
+}
+
+void draw_problem(const std::string& problem) {
+  if (problem.empty()) return;
+  ImGui::PushStyleColor(ImGuiCol_Text, kError);
+  ImGui::TextWrapped("%s", problem.c_str());
+  ImGui::PopStyleColor();
+}
+
+bool begin_large_window(const char* title, bool& open, float width_em, float height_em) {
+  const float em = ImGui::GetFontSize();
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.5f),
+                          ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(std::min(vp->WorkSize.x - 2 * em, width_em * em), std::min(vp->WorkSize.y - 2 * em, height_em * em)),
+                           ImGuiCond_Appearing);
+  ImGui::SetNextWindowBgAlpha(1.0f);
+  return ImGui::Begin(title, &open, ImGuiWindowFlags_NoCollapse);
 }
 
 }  // namespace hemitrack::ui
