@@ -17,17 +17,20 @@ std::string figure(const std::optional<double>& v, const char* format) {
   return buf;
 }
 
-std::string interval(const MeanDifference& d, const char* format, double confidence) {
+std::string interval(const MeanDifference& d, int decimals, const char* unit, double confidence) {
   if (!d.available) return "not enough values to compare";
-  char buf[128];
-  const std::string f = std::string("%+") + format + " (%.0f %% CI %+" + format + " to %+" + format + ")";
-  std::snprintf(buf, sizeof buf, f.c_str(), d.difference, confidence * 100.0, d.low, d.high);
+  char buf[160];
+  std::snprintf(buf, sizeof buf, "%+.*f%s (%.0f %% CI %+.*f to %+.*f)", decimals, d.difference, unit, confidence * 100.0,
+                decimals, d.low, decimals, d.high);
   return buf;
 }
 
-void print_row(const Period& p, const PeriodFigures& f) {
-  std::printf("  %-22s %-25s %9.2f h %8d %9s %10s %8s %10s\n", p.label.c_str(), describe_dates(p).c_str(), f.monitored_h,
-              f.events, figure(f.events_per_hour, "%.1f").c_str(), figure(f.mean_duration_s, "%.2f s").c_str(),
+// One paragraph per period: its label holds an en dash, which a printf column would misalign.
+void print_period(const Period& p, const PeriodFigures& f) {
+  std::printf("%s (%s): %.2f h monitored in %d sessions; %d twitches, %s per hour; mean duration %s, mean peak "
+              "closure %s; eye closed %s of the time\n",
+              p.label.c_str(), describe_dates(p).c_str(), f.monitored_h, f.sessions, f.events,
+              figure(f.events_per_hour, "%.1f").c_str(), figure(f.mean_duration_s, "%.2f s").c_str(),
               figure(f.mean_peak_closure, "%.2f").c_str(), figure(f.eye_closed_pct, "%.1f %%").c_str());
 }
 
@@ -63,17 +66,16 @@ int run_compare(const CompareArgs& args) {
 
   std::printf("%s\n\n", c.sentence.c_str());
   std::printf("Affected side: %s (the side with more one-sided twitches)\n", std::string(to_string(affected)).c_str());
-  std::printf("  %-22s %-25s %11s %8s %9s %10s %8s %10s\n", "period", "dates", "monitored", "twitches", "per hour",
-              "mean dur.", "closure", "eye closed");
-  print_row(periods.before, c.before);
-  print_row(periods.after, c.after);
+  print_period(periods.before, c.before);
+  print_period(periods.after, c.after);
   if (!c.enough_data) return exit_code::ok;
   std::printf("\nChange after vs before, %.0f %% confidence intervals:\n", options.confidence * 100.0);
   std::printf("  twitches per hour: ratio %.2f (%.2f to %.2f)%s\n", c.rate.ratio, c.rate.low, c.rate.high,
               c.rate.dispersion > 1.0 ? " (widened for day-to-day variation)" : "");
-  std::printf("  duration of a twitch: %s\n", interval(c.duration_s, ".2f s", options.confidence).c_str());
-  std::printf("  peak eye closure: %s\n", interval(c.peak_closure, ".2f", options.confidence).c_str());
-  std::printf("  time the eye was closed: %s\n", interval(c.eye_closed_pct, ".1f %%", options.confidence).c_str());
+  std::printf("  duration of a twitch: %s\n", interval(c.duration_s, 2, " s", options.confidence).c_str());
+  std::printf("  peak eye closure: %s\n", interval(c.peak_closure, 2, "", options.confidence).c_str());
+  std::printf("  time the eye was closed: %s\n",
+              interval(c.eye_closed_pct, 1, " percentage points", options.confidence).c_str());
   return exit_code::ok;
 }
 
