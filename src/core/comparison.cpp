@@ -49,12 +49,17 @@ std::string monitored_text(const PeriodFigures& f) {
   return f.sessions == 0 ? "no sessions" : hours_text(f.monitored_h);
 }
 
-std::string rate_sentence(const Comparison& c, const ComparePeriods& periods, double confidence) {
-  const bool injected = periods.injection.has_value();
-  const std::string after_injection =
-      injected ? " after the " + format_date_long(periods.injection->day) + " injection" : "";
-  const std::string rates = rate_text(*c.before.events_per_hour) + " " + where(periods.before, injected) + ", " +
-                            rate_text(*c.after.events_per_hour) + " " + where(periods.after, injected);
+// How the sentences name what is compared: "in the 2 weeks before" / "from 1 to 14 March 2026" /
+// "in sessions 3, 5 and 8", and " after the 3 March 2026 injection" (or nothing), " about the ..."
+struct Naming {
+  std::string before, after;
+  std::string after_injection, about;
+};
+
+std::string rate_sentence(const Comparison& c, const Naming& names, double confidence) {
+  const std::string& after_injection = names.after_injection;
+  const std::string rates = rate_text(*c.before.events_per_hour) + " " + names.before + ", " +
+                            rate_text(*c.after.events_per_hour) + " " + names.after;
   const std::string ci = confidence_text(confidence);
   const RateRatio& r = c.rate;
   if (r.high < 1.0) {  // the whole interval is a fall
@@ -103,13 +108,21 @@ std::string describe_dates(const Period& p) {
   return "from " + first_long.substr(0, first_long.find(' ')) + " to " + last_long;      // month and year once
 }
 
-PeriodFigures period_figures(std::span<const SessionSample> sessions, const Period& period, Side affected) {
+namespace {
+
+std::vector<SessionSample> within(std::span<const SessionSample> sessions, const Period& period) {
+  std::vector<SessionSample> out;
+  for (const SessionSample& s : sessions)
+    if (period.contains(s.start_day)) out.push_back(s);
+  return out;
+}
+
+PeriodFigures figures_of(std::span<const SessionSample> sessions, Side affected) {
   PeriodFigures f;
   const auto side = static_cast<std::size_t>(index_of(affected));
   double closed_s = 0.0, duration_sum = 0.0, closure_sum = 0.0;
   int eye_events = 0;
   for (const SessionSample& s : sessions) {
-    if (!period.contains(s.start_day)) continue;
     ++f.sessions;
     f.monitored_h += s.monitored_s / 3600.0;
     closed_s += s.eye_closed_s[side];
@@ -133,54 +146,44 @@ PeriodFigures period_figures(std::span<const SessionSample> sessions, const Peri
   return f;
 }
 
-std::string CompareOptions::validate() const {
-  if (!(confidence > 0.0 && confidence < 1.0))
-    return "confidence: must be between 0 and 1 (0.95 for a 95 % interval), not " + std::to_string(confidence);
-  if (!(std::isfinite(min_monitored_h) && min_monitored_h >= 0.0))
-    return "min_monitored_h: must be a number of hours >= 0, not " + std::to_string(min_monitored_h);
-  if (min_events < 0) return "min_events: must be >= 0, not " + std::to_string(min_events);
-  return "";
+// Per-session counts for the rate; per-event and per-session values for the Welch intervals.
+struct Values {
+  std::vector<CountExposure> counts;
+  std::vector<double> durations, closures, closed_pct;
+};
+
+Values values_of(std::span<const SessionSample> sessions, Side affected) {
+  Values v;
+  const auto side = static_cast<std::size_t>(index_of(affected));
+  for (const SessionSample& s : sessions) {
+    int count = 0;
+    for (const TwitchEvent& e : s.events) {
+      if (e.side != affected) continue;
+      ++count;
+      v.durations.push_back(e.duration_s());
+      if (e.involves(Region::eye)) v.closures.push_back(e.peak_closure);
+    }
+    v.counts.push_back({static_cast<double>(count), s.monitored_s / 3600.0});
+    if (s.monitored_s > 0.0) v.closed_pct.push_back(100.0 * s.eye_closed_s[side] / s.monitored_s);
+  }
+  return v;
 }
 
-Comparison compare_periods(std::span<const SessionSample> sessions, const ComparePeriods& periods, Side affected,
-                           const CompareOptions& options) {
+Comparison compare_split(std::span<const SessionSample> before_sessions, std::span<const SessionSample> after_sessions,
+                         const Naming& names, Side affected, const CompareOptions& options) {
   assert(options.validate().empty());
   Comparison c;
-  c.before = period_figures(sessions, periods.before, affected);
-  c.after = period_figures(sessions, periods.after, affected);
-
-  // Per-session counts for the rate; per-event and per-session values for the Welch intervals.
-  struct Values {
-    std::vector<CountExposure> counts;
-    std::vector<double> durations, closures, closed_pct;
-  };
-  auto gather = [&](const Period& period) {
-    Values v;
-    const auto side = static_cast<std::size_t>(index_of(affected));
-    for (const SessionSample& s : sessions) {
-      if (!period.contains(s.start_day)) continue;
-      int count = 0;
-      for (const TwitchEvent& e : s.events) {
-        if (e.side != affected) continue;
-        ++count;
-        v.durations.push_back(e.duration_s());
-        if (e.involves(Region::eye)) v.closures.push_back(e.peak_closure);
-      }
-      v.counts.push_back({static_cast<double>(count), s.monitored_s / 3600.0});
-      if (s.monitored_s > 0.0) v.closed_pct.push_back(100.0 * s.eye_closed_s[side] / s.monitored_s);
-    }
-    return v;
-  };
-  const Values before = gather(periods.before), after = gather(periods.after);
+  c.before = figures_of(before_sessions, affected);
+  c.after = figures_of(after_sessions, affected);
+  const Values before = values_of(before_sessions, affected), after = values_of(after_sessions, affected);
   c.rate = rate_ratio(before.counts, after.counts, options.confidence);
   c.duration_s = welch_difference(before.durations, after.durations, options.confidence);
   c.peak_closure = welch_difference(before.closures, after.closures, options.confidence);
   c.eye_closed_pct = welch_difference(before.closed_pct, after.closed_pct, options.confidence);
 
-  const bool injected = periods.injection.has_value();
-  const std::string about =
-      injected ? " about the " + format_date_long(periods.injection->day) + " injection" : "";
-  const std::string where_before = where(periods.before, injected), where_after = where(periods.after, injected);
+  const std::string& about = names.about;
+  const std::string& where_before = names.before;
+  const std::string& where_after = names.after;
   auto too_short = [&](const PeriodFigures& f) {
     return f.monitored_h <= 0.0 || f.monitored_h < options.min_monitored_h;
   };
@@ -204,8 +207,42 @@ Comparison compare_periods(std::span<const SessionSample> sessions, const Compar
     return c;
   }
   c.enough_data = true;
-  c.sentence = rate_sentence(c, periods, options.confidence);
+  c.sentence = rate_sentence(c, names, options.confidence);
   return c;
+}
+
+}  // namespace
+
+PeriodFigures period_figures(std::span<const SessionSample> sessions, const Period& period, Side affected) {
+  return figures_of(within(sessions, period), affected);
+}
+
+std::string CompareOptions::validate() const {
+  if (!(confidence > 0.0 && confidence < 1.0))
+    return "confidence: must be between 0 and 1 (0.95 for a 95 % interval), not " + std::to_string(confidence);
+  if (!(std::isfinite(min_monitored_h) && min_monitored_h >= 0.0))
+    return "min_monitored_h: must be a number of hours >= 0, not " + std::to_string(min_monitored_h);
+  if (min_events < 0) return "min_events: must be >= 0, not " + std::to_string(min_events);
+  return "";
+}
+
+Comparison compare_periods(std::span<const SessionSample> sessions, const ComparePeriods& periods, Side affected,
+                           const CompareOptions& options) {
+  const bool injected = periods.injection.has_value();
+  Naming names;
+  names.before = where(periods.before, injected);
+  names.after = where(periods.after, injected);
+  if (injected) {
+    names.after_injection = " after the " + format_date_long(periods.injection->day) + " injection";
+    names.about = " about the " + format_date_long(periods.injection->day) + " injection";
+  }
+  return compare_split(within(sessions, periods.before), within(sessions, periods.after), names, affected, options);
+}
+
+Comparison compare_groups(const SessionGroup& before, const SessionGroup& after, Side affected,
+                          const CompareOptions& options) {
+  return compare_split(before.sessions, after.sessions, {"in " + before.name, "in " + after.name, "", ""}, affected,
+                       options);
 }
 
 }  // namespace hemitrack

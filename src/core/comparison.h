@@ -83,4 +83,14 @@ struct Comparison {
 Comparison compare_periods(std::span<const SessionSample> sessions, const ComparePeriods& periods, Side affected,
                            const CompareOptions& options);
 
+// Two groups of sessions the person chose (say, "sessions 3, 5, 8" against "sessions 12 to 20"),
+// named for the sentence as they should read after "in": "sessions 3, 5 and 8". The same figures,
+// rules and sentence as compare_periods; every session of a group counts, whatever its date.
+struct SessionGroup {
+  std::vector<SessionSample> sessions;
+  std::string name;
+};
+Comparison compare_groups(const SessionGroup& before, const SessionGroup& after, Side affected,
+                          const CompareOptions& options);
+
 }  // namespace hemitrack

@@ -39,7 +39,8 @@ void scale_estimates(PageFlow& flow, const ReportDocument& doc) {
   for (const ScaleEstimate& s : doc.scale_estimates) {
     const double basis_h = flow.canvas().wrap(s.basis, font::kBody, kWidth - 12).size() * Canvas::line_height(font::kBody);
     flow.need(Canvas::line_height(font::kBodyBold) + basis_h + 6);
-    body_text(flow, s.scale + ": estimate " + std::to_string(s.score) + " of " + std::to_string(s.max), font::kBodyBold);
+    const std::string score = s.score_text.empty() ? std::to_string(s.score) + " of " + std::to_string(s.max) : s.score_text;
+    body_text(flow, s.scale + ": estimate " + score, font::kBodyBold);
     flow.advance(flow.canvas().paragraph(kLeft + 12, flow.cursor(), kWidth - 12, s.basis, font::kBody));
     flow.advance(6);
   }
@@ -83,7 +84,7 @@ void trend_table(PageFlow& flow, const ReportDocument& doc) {
   if (doc.trend.empty()) return none_recorded(flow, "No monitored sessions in this period.");
   body_text(flow,
             "Eye closed: % of monitored time the affected eye was closed. Tonic and spread: shares of the events "
-            "in those days; spread is eye only / eye + mouth / eye + brow / without eye.",
+            "in those days; spread is eye only / eye + mouth / reaching the brow / mouth without eye.",
             font::kBody, colour::kMuted);
   flow.advance(4);
   const std::vector<Column> columns{{"Days", 78},

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <map>
 
 namespace hemitrack {
@@ -275,9 +276,15 @@ std::vector<report::ScaleEstimate> scale_estimates_for(const PeriodData& d, std:
     none_because = buf;
     return out;
   }
-  for (const ScaleEstimate& e :
-       {estimate_jankovic_frequency(inputs), estimate_jankovic_severity(inputs), estimate_smc_grade(inputs)})
-    if (e.available) out.push_back({e.scale, e.score, e.max, e.basis});
+  const ScaleEstimate frequency = estimate_jankovic_frequency(inputs), severity = estimate_jankovic_severity(inputs),
+                      smc_estimate = estimate_smc_grade(inputs);
+  for (const ScaleEstimate& e : {std::cref(frequency), std::cref(severity), std::cref(smc_estimate)})
+    if (e.available) {
+      // SMC grades are written I-IV: "grade 3 of 4" would read like a score.
+      static constexpr const char* kRoman[] = {"none", "grade I", "grade II", "grade III", "grade IV"};
+      const bool smc = &e == &smc_estimate;
+      out.push_back({e.scale, e.score, e.max, e.basis, smc ? kRoman[std::clamp(e.score, 0, 4)] : ""});
+    }
   return out;
 }
 

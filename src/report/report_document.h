@@ -166,6 +166,7 @@ struct ScaleEstimate {
   int score = 0;
   int max = 0;
   std::string basis;  // how it was estimated, one or two sentences
+  std::string score_text;  // the score in the scale's own words ("grade III"); empty: "score of max"
 };
 
 struct ReportDocument {

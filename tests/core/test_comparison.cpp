@@ -238,3 +238,23 @@ TEST_CASE("comparison options are validated") {
   o.min_events = -1;
   CHECK(o.validate().rfind("min_events:", 0) == 0);
 }
+
+TEST_CASE("two chosen groups of sessions compare whatever their dates, named as given") {
+  // The sessions of the clear-fall case, regrouped: the group decides, not the date. Group "before"
+  // holds one session from each period at 40 events; "after" one from each at 10.
+  const double d = kInjectionDay;
+  const SessionGroup worse{{session(d - 10.6, 1.0, 40), session(d + 30.5, 1.0, 40)}, "sessions 1 and 4"};
+  const SessionGroup better{{session(d - 3.4, 1.0, 10), session(d + 16.5, 1.0, 10)}, "sessions 2 and 3"};
+  const Comparison c = compare_groups(worse, better, Side::left, {});
+  REQUIRE(c.enough_data);
+  CHECK(c.before.sessions == 2);
+  CHECK(c.rate.ratio == Approx(0.25));
+  CHECK(c.rate.high == Approx(0.4080753807166712).epsilon(1e-9));
+  CHECK(c.sentence ==
+        "One-sided twitches fell by 75 % (95 % CI 59–85 %): 40.0 per hour in sessions 1 and 4, "
+        "10.0 per hour in sessions 2 and 3.");
+
+  const Comparison thin = compare_groups({{session(d, 0.1, 5)}, "session 1"}, better, Side::left, {});
+  CHECK_FALSE(thin.enough_data);
+  CHECK_THAT(thin.sentence, Catch::StartsWith("Too little monitored time to conclude anything: 6 min in session 1"));
+}

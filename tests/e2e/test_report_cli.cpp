@@ -98,7 +98,8 @@ TEST_CASE("weeks of real footage around an injection give a report with the righ
   CHECK_THAT(text, Catch::Contains("Botox 17.5 U"));
   CHECK_THAT(text, Catch::Contains("orbicularis oculi 12.5 U"));
   CHECK_THAT(text, Catch::Contains("17/28") || Catch::Contains("17 / 28") || Catch::Contains(" 17 "));
-  CHECK_THAT(text, Catch::Contains("estimate"));
+  CHECK_THAT(text, Catch::Contains("Jankovic frequency (estimate): estimate"));
+  CHECK_THAT(text, Catch::Contains("SMC grade (estimate): estimate grade"));
   CHECK_THAT(text, Catch::Contains("hemitrack measures; it does not diagnose."));
   CHECK_THAT(text, Catch::Contains("Typical clonic event"));
   // The still frame from the one clip, captioned with its event.
@@ -130,6 +131,13 @@ TEST_CASE("weeks of real footage around an injection give a report with the righ
   const CliRun compared = run_cli("compare", scratch.path());
   REQUIRE(compared.exit_code == 0);
   CHECK_THAT(compared.out, Catch::Contains("fell by " + fixed(fall_pct, 0) + " %"));
+  // The same sessions chosen by number give the same figures (ids follow the days they were stored:
+  // 1-21 are days -21..-1, 22-26 days 1-13, 27-40 days 14-40 after the injection).
+  const CliRun by_number = run_cli("compare --before-sessions 8-21 --after-sessions 27-40", scratch.path());
+  REQUIRE(by_number.exit_code == 0);
+  CHECK_THAT(by_number.out, Catch::Contains("fell by " + fixed(fall_pct, 0) + " %") &&
+                                Catch::Contains(fixed(before_rate, 1) + " per hour in sessions 8-21"));
+  CHECK(run_cli("compare --before-sessions 8-21 --after-sessions 400", scratch.path()).exit_code == 3);
 }
 
 TEST_CASE("a report on too little monitoring says so instead of printing confident numbers") {
@@ -174,4 +182,7 @@ TEST_CASE("report and compare refuse bad dates and unwritable files in one line"
   CHECK_THAT(no_injection.err, Catch::Contains("no Botox injection is recorded"));
   const CliRun half = run_cli("compare --before 2026-01-01..2026-01-14", scratch.path());
   CHECK(half.exit_code == 2);
+  const CliRun bad_list = run_cli("compare --before-sessions 3-x --after-sessions 4", scratch.path());
+  CHECK(bad_list.exit_code == 2);
+  CHECK_THAT(bad_list.err, Catch::Contains("--before-sessions: '3-x' is not a list of session numbers"));
 }

@@ -195,9 +195,9 @@ ReportDocument distinctive_document() {
                 {astronaut(cv::Rect(120, 20, 200, 300)).clone(), "9 Mar 2026 09:14 \u00b7 left \u00b7 clonic"},
                 {astronaut(cv::Rect(0, 0, 512, 200)).clone(), "30 Mar 2026 16:40 \u00b7 left \u00b7 clonic"}};
   doc.scale_estimates = {
-      {"Jankovic Rating Scale, severity", 2, 4, "Events mostly under a second with the eye closing only partly; spread to the mouth corner."},
-      {"Jankovic Rating Scale, frequency", 3, 4, "12.3 events per monitored hour."},
-      {"SMC grade", 2, 4, "Spasms spread beyond the eye to other facial muscles (mouth corner)."}};
+      {"Jankovic Rating Scale, severity", 2, 4, "Events mostly under a second with the eye closing only partly; spread to the mouth corner.", ""},
+      {"Jankovic Rating Scale, frequency", 3, 4, "12.3 events per monitored hour.", ""},
+      {"SMC grade", 2, 4, "Spasms spread beyond the eye to other facial muscles (mouth corner).", "grade II"}};
   return doc;
 }
 
@@ -225,7 +225,7 @@ TEST_CASE("the report shows the period, the figures, the comparison, estimates a
   CHECK(text.find("Botox 17.5 U") != std::string::npos);
   CHECK(text.find("L orbicularis oculi 12.5 U, L zygomaticus major 5 U") != std::string::npos);
   CHECK(text.find("Jankovic Rating Scale, severity: estimate 2 of 4") != std::string::npos);
-  CHECK(text.find("SMC grade: estimate 2 of 4") != std::string::npos);
+  CHECK(text.find("SMC grade: estimate grade II") != std::string::npos);
   CHECK(text.find("17 / 28") != std::string::npos);
   CHECK(text.find("Typical tonic event") != std::string::npos);
   CHECK(text.find("14 Mar 2026 10:02 \u00b7 left \u00b7 tonic") != std::string::npos);

@@ -18,11 +18,14 @@ struct ReportArgs {
   std::string patient;  // printed on page 1; empty leaves a line to write the name on
 };
 
-// hemitrack compare [--before FROM..TO --after FROM..TO]
+// hemitrack compare [--before FROM..TO --after FROM..TO | --before-sessions LIST --after-sessions LIST]
 struct CompareArgs {
-  // Both or neither; inclusive dates. Neither: the 2 weeks before the latest Botox injection
-  // against weeks 2-6 after it.
+  // Both or neither; inclusive dates. Neither (and no session lists): the 2 weeks before the
+  // latest Botox injection against weeks 2-6 after it.
   std::optional<std::pair<DayNumber, DayNumber>> before, after;
+  // Or two sets of sessions by number ("3,5,8" or "12-20", mixed as "1-4,9"), both or neither.
+  std::vector<std::int64_t> before_sessions, after_sessions;
+  std::string before_sessions_text, after_sessions_text;  // as typed, to name them
 };
 
 using ParsedReportArgs = std::variant<ReportArgs, HelpRequest, UsageError>;
