@@ -17,6 +17,8 @@ constexpr ImU32 kTreatmentLine = IM_COL32(200, 60, 200, 255);
 constexpr ImU32 kRate = IM_COL32(235, 110, 60, 255);
 constexpr ImU32 kClosed = IM_COL32(120, 120, 220, 255);
 constexpr ImU32 kHfs7 = IM_COL32(90, 170, 90, 255);
+constexpr ImU32 kTonic = IM_COL32(220, 80, 120, 255);
+constexpr ImU32 kSpread = IM_COL32(200, 170, 60, 255);
 
 void day_label(double value, char* buf, int size, void*) {
   std::snprintf(buf, static_cast<std::size_t>(size), "%s",
@@ -74,11 +76,17 @@ ImU32 phase_colour(BotoxPhase phase) {
 }
 
 void draw_trend_chart(const TrendChartData& data, float height) {
-  std::vector<float> x, rate, closed;
+  std::vector<float> x, rate, closed, tonic, spread;
   for (const TrendBin& b : data.bins) {
     x.push_back(static_cast<float>(b.from_day + b.days * 0.5));
     rate.push_back(b.events_per_hour ? static_cast<float>(*b.events_per_hour) : nan());
     closed.push_back(b.eye_closed_pct ? static_cast<float>(*b.eye_closed_pct) : nan());
+    tonic.push_back(b.tonic_share ? static_cast<float>(*b.tonic_share * 100.0) : nan());
+    // Spread: the share of the affected side's twitches that reach beyond the eye alone.
+    int total = 0;
+    for (int n : b.by_spread) total += n;
+    const int eye_only = b.by_spread[static_cast<std::size_t>(Spread::eye_only)];
+    spread.push_back(total > 0 ? 100.0f * static_cast<float>(total - eye_only) / static_cast<float>(total) : nan());
   }
   std::vector<PlotSpan> spans;
   for (const PhaseSpan& p : data.phases)
@@ -99,19 +107,28 @@ void draw_trend_chart(const TrendChartData& data, float height) {
   o.title = "One-sided twitches per hour of monitored time";
   o.y_max = 10.0f;
   const std::array<PlotSeries, 1> rate_series = {{{"per hour", kRate, x, rate, 2.5f}}};
-  const float upper_h = height * 0.55f;
+  const float upper_h = height * 0.45f;
   const PlotResult upper = time_plot("trend_rate", ImVec2(-1, upper_h), o, rate_series, spans);
   draw_treatment_lines(upper, data.treatments, true);
   hover_tooltip(upper, data.bins);
 
-  o.title = "% of time the affected eye was closed, and HFS-7 total (0-28)";
-  o.y_max = 5.0f;
-  o.legend = true;
-  const std::array<PlotSeries, 2> lower_series = {{{"% eye closed", kClosed, x, closed, 2.0f},
-                                                    {"HFS-7", kHfs7, hx, hy, 2.0f}}};
-  const PlotResult lower = time_plot("trend_closed", ImVec2(-1, height - upper_h), o, lower_series, spans);
+  o.title = "Percent: time the affected eye was closed, tonic twitches, twitches beyond the eye";
+  o.fit_y = false;
+  o.y_max = 100.0f;
+  const std::array<PlotSeries, 3> share_series = {{{"eye closed", kClosed, x, closed, 2.0f},
+                                                    {"tonic", kTonic, x, tonic, 2.0f},
+                                                    {"beyond the eye", kSpread, x, spread, 2.0f}}};
+  const float middle_h = (height - upper_h) * 0.62f;
+  const PlotResult middle = time_plot("trend_shares", ImVec2(-1, middle_h), o, share_series, spans);
+  draw_treatment_lines(middle, data.treatments, false);
+  hover_tooltip(middle, data.bins);
+
+  o.title = "HFS-7 questionnaire total (0 = no burden, 28 = most)";
+  o.y_max = 28.0f;
+  o.max_y_ticks = 3;
+  const std::array<PlotSeries, 1> hfs7_series = {{{"HFS-7", kHfs7, hx, hy, 2.0f}}};
+  const PlotResult lower = time_plot("trend_hfs7", ImVec2(-1, height - upper_h - middle_h), o, hfs7_series, spans);
   draw_treatment_lines(lower, data.treatments, false);
-  hover_tooltip(lower, data.bins);
 
   // The legend for the shading: one swatch per phase that is on screen.
   bool any = false;
