@@ -360,11 +360,14 @@ int run_dashboard(const DashboardArgs& args) {
 
     if (args.screenshot) {
       const ui::DashboardModel& m = dashboard.model();
-      if (m.stats.analysed != last_analysed) {
+      // Reading the model and opening the source are progress of their own: on a busy machine
+      // (a test suite running in parallel) they alone can take many seconds.
+      const bool preparing = m.state == LiveState::loading_model || m.state == LiveState::opening_source;
+      if (m.stats.analysed != last_analysed || preparing) {
         last_analysed = m.stats.analysed;
         last_progress = LiveClock::now();
       }
-      const bool stalled = LiveClock::now() - last_progress > 20s;
+      const bool stalled = LiveClock::now() - last_progress > 30s;
       if (settle_frames < 0 && (headless_done(args, m) || stalled)) settle_frames = 2;
       if (settle_frames == 0) {
         const std::string problem = save_screenshot(*args.screenshot, window.read_back(), m, dashboard.last_layout());
@@ -375,7 +378,8 @@ int run_dashboard(const DashboardArgs& args) {
         }
         print_headless_summary(m, *args.screenshot);
         if (stalled && !headless_done(args, m)) {
-          std::cerr << "hemitrack: no frame was analysed for 20 s (" << m.message << "); screenshot saved as it was\n";
+          std::cerr << "hemitrack: no frame was analysed for 30 s (state: " << to_string(m.state)
+                    << (m.message.empty() ? "" : ", " + m.message) << "); screenshot saved as it was\n";
           return exit_code::failure;
         }
         return headless_exit_code(m);
