@@ -26,5 +26,5 @@ for clips in on off; do
     --frames "$frames" --size "$size" --screenshot "$out/latency.png" >/dev/null
   echo "event clips: $clips; $(ls "$out/data/hemitrack/clips" 2>/dev/null | wc -l) clips written"
   grep -A5 '"latency_ms"' "$out/latency.json" | sed -n '2,5p' | tr -d ' ,"' | sed 's/^/  /'
-  grep -E '"frames_(dropped|analysed)"' "$out/latency.json" | tr -d ' ,"' | sed 's/^/  /'
+  grep -E '"frames_(dropped|dropped_after_warmup|analysed)"' "$out/latency.json" | tr -d ' ,"' | sed 's/^/  /'
 done

@@ -239,6 +239,14 @@ Comparison compare_periods(std::span<const SessionSample> sessions, const Compar
   return compare_split(within(sessions, periods.before), within(sessions, periods.after), names, affected, options);
 }
 
+std::string change_text(const MeanDifference& d, int decimals, std::string_view unit, double confidence) {
+  if (!d.available) return "not enough values to compare";
+  char buf[160];
+  std::snprintf(buf, sizeof buf, "%+.*f%.*s (%g %% CI %+.*f to %+.*f)", decimals, d.difference,
+                static_cast<int>(unit.size()), unit.data(), confidence * 100.0, decimals, d.low, decimals, d.high);
+  return buf;
+}
+
 Comparison compare_groups(const SessionGroup& before, const SessionGroup& after, Side affected,
                           const CompareOptions& options) {
   return compare_split(before.sessions, after.sessions, {"in " + before.name, "in " + after.name, "", ""}, affected,

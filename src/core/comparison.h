@@ -16,6 +16,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 
 namespace hemitrack {
 
@@ -82,6 +83,9 @@ struct Comparison {
 // percentages only when enough_data. requires options.validate() is empty.
 Comparison compare_periods(std::span<const SessionSample> sessions, const ComparePeriods& periods, Side affected,
                            const CompareOptions& options);
+
+// A difference for people: "+0.46 s (95 % CI +0.41 to +0.51)", or "not enough values to compare".
+std::string change_text(const MeanDifference& d, int decimals, std::string_view unit, double confidence);
 
 // Two groups of sessions the person chose (say, "sessions 3, 5, 8" against "sessions 12 to 20"),
 // named for the sentence as they should read after "in": "sessions 3, 5 and 8". The same figures,

@@ -1,6 +1,7 @@
 #include "report/period_data.h"
 
 #include <algorithm>
+#include <cmath>
 #include <chrono>
 
 namespace hemitrack {
@@ -15,18 +16,24 @@ int trend_bin_days(DayNumber from, DayNumber to) {
   return days <= 190 ? 7 : days <= 400 ? 14 : 28;
 }
 
-std::variant<PeriodData, StoreError> gather_period(const SessionStore& store, DayNumber from, DayNumber to,
-                                                   const CompareOptions& options) {
+std::variant<PeriodData, StoreError> gather_period(const SessionStore& store, std::optional<DayNumber> first_day,
+                                                   DayNumber to, const CompareOptions& options) {
   PeriodData d;
-  d.from = from;
   d.to = to;
-  d.bin_days = trend_bin_days(from, to);
-  auto sessions = store.load_samples(from, to + 1.0);
-  if (auto* e = std::get_if<StoreError>(&sessions)) return *e;
-  d.sessions = std::move(std::get<std::vector<SessionSample>>(sessions));
   auto treatments = store.list_treatments();
   if (auto* e = std::get_if<StoreError>(&treatments)) return *e;
   d.treatments = std::move(std::get<std::vector<Treatment>>(treatments));
+  // Every day since 1970 is "everything": the sessions found decide where the period starts.
+  auto sessions = store.load_samples(first_day.value_or(0), to + 1.0);
+  if (auto* e = std::get_if<StoreError>(&sessions)) return *e;
+  d.sessions = std::move(std::get<std::vector<SessionSample>>(sessions));
+  DayNumber from = first_day.value_or(to - 27);
+  if (!first_day) {
+    if (!d.sessions.empty()) from = std::min(from, static_cast<DayNumber>(std::floor(d.sessions.front().start_day)));
+    if (!d.treatments.empty()) from = std::min(from, d.treatments.front().day);
+  }
+  d.from = from;
+  d.bin_days = trend_bin_days(from, to);
   auto hfs7 = store.list_hfs7();
   if (auto* e = std::get_if<StoreError>(&hfs7)) return *e;
   for (Hfs7Answers& a : std::get<std::vector<Hfs7Answers>>(hfs7))

@@ -32,8 +32,9 @@ struct PeriodData {
 // Today's date in UTC, as the history's times are kept.
 DayNumber today_utc();
 
-// Requires from <= to.
-std::variant<PeriodData, StoreError> gather_period(const SessionStore& store, DayNumber from, DayNumber to,
+// Requires from <= to. Without `from`: everything recorded, from the first session or treatment
+// (and at least the 4 weeks up to `to`).
+std::variant<PeriodData, StoreError> gather_period(const SessionStore& store, std::optional<DayNumber> from, DayNumber to,
                                                    const CompareOptions& options = {});
 
 // Bins over [from, to + 1) of `bin_days`: the trend's grid.

@@ -1,6 +1,7 @@
 #include "report/report_builder.h"
 
 #include "core/scale_estimates.h"
+#include "report/report_format.h"
 
 #include <opencv2/videoio.hpp>
 
@@ -188,18 +189,9 @@ std::optional<report::TypicalEvent> typical_event(const SessionStore& store, con
     const auto& frames = std::get<std::vector<StoredFrame>>(loaded);
     if (frames.size() < 10) continue;  // signals not kept (or lost): try the next most typical
     report::TypicalEvent t;
-    t.title = "Typical " + std::string(kind_name) + " event: " + std::string(to_string(e.side)) + " " +
-              [&] {
-                std::string r;
-                for (Region g : e.regions) r += (r.empty() ? "" : " + ") + std::string(to_string(g));
-                return r;
-              }() +
-              ", " + [&] {
-                char buf[16];
-                std::snprintf(buf, sizeof buf, "%.2f s", e.duration_s());
-                return std::string(buf);
-              }() +
-              " (" + moment_text(candidates[i].day()) + " UTC)";
+    t.title = "Typical " + std::string(kind_name) + " event: " + report::side_text(e.side) + " " +
+              report::regions_text(e.regions) + ", " + report::seconds_text(e.duration_s()) + " (" +
+              moment_text(candidates[i].day()) + " UTC)";
     t.event_start_s = 0.0;
     t.event_end_s = e.duration_s();
     for (const StoredFrame& f : frames) {
@@ -252,13 +244,9 @@ std::vector<report::StillFrame> stills(const SessionStore& store, const PeriodDa
     if (out.size() >= max_stills) break;
     cv::Mat image = frame_from_clip(*clip, *placed.event);
     if (image.empty()) continue;
-    out.push_back({image, moment_text(placed.day()) + " UTC · " + std::string(to_string(placed.event->side)) + " · " +
-                              std::string(to_string(placed.event->kind)) + ", " +
-                              [&] {
-                                char buf[16];
-                                std::snprintf(buf, sizeof buf, "%.1f s", placed.event->duration_s());
-                                return std::string(buf);
-                              }()});
+    out.push_back({image, moment_text(placed.day()) + " UTC · " + report::side_text(placed.event->side) + " · " +
+                              report::kind_text(placed.event->kind) + ", " +
+                              report::seconds_text(placed.event->duration_s())});
   }
   return out;
 }

@@ -85,6 +85,7 @@ struct LiveSession::Shared {
   RateMeter analysis_rate;
   std::int64_t captured = 0;
   std::int64_t dropped_before_analysis = 0;  // frames dropped while the model was still loading
+  std::optional<std::int64_t> dropped_at_warmup;  // handover.dropped() when warm-up ended
 
   std::atomic<bool> stopping{false};
   std::atomic<bool> capture_stop{false};
@@ -287,6 +288,10 @@ struct LiveSession::Shared {
       if (was_calibrating && calibration.status().done)
         calibration.set_open_eye_ratio({pipeline->open_eye_baseline(Side::right), pipeline->open_eye_baseline(Side::left)});
       ++analysed;
+      if (analysed == LiveStats::kWarmupFrames) {
+        std::lock_guard lock(mutex);
+        dropped_at_warmup = handover.dropped();
+      }
 
       const auto done_at = LiveClock::now();
       latencies_ms.push_back(std::chrono::duration<double, std::milli>(done_at - item->captured_at).count());
@@ -393,6 +398,7 @@ LiveUpdate LiveSession::drain() {
   out.stats.analysis_fps = s.analysis_rate.rate(now);
   out.stats.captured = s.captured;
   out.stats.dropped = s.handover.dropped() - s.dropped_before_analysis;
+  out.stats.dropped_after_warmup = s.dropped_at_warmup ? s.handover.dropped() - *s.dropped_at_warmup : 0;
   return out;
 }
 

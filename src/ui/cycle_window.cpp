@@ -1,6 +1,7 @@
 #include "ui/cycle_window.h"
 
 #include "report/period_data.h"
+#include "report/report_document.h"
 #include "ui/palette.h"
 #include "ui/panels.h"
 #include "ui/trend_chart.h"
@@ -20,17 +21,6 @@ struct Range {
   int days;  // 0: everything recorded
 };
 constexpr Range kRanges[] = {{"3 months", 91}, {"6 months", 182}, {"1 year", 365}, {"everything", 0}};
-
-std::string dose_text(const Treatment& t) {
-  std::string text;
-  for (const Dose& d : t.doses) {
-    char buf[96];
-    std::snprintf(buf, sizeof buf, "%s%s %s %.1f U", text.empty() ? "" : ", ", d.side == Side::right ? "R" : "L",
-                  std::string(label(d.muscle)).c_str(), d.units);
-    text += buf;
-  }
-  return text;
-}
 
 template <std::size_t N>
 void copy_into(std::array<char, N>& field, const std::string& text) {
@@ -75,19 +65,18 @@ void CycleWindow::reload() {
 
   const Range& range = kRanges[range_];
   const DayNumber today = today_utc();
-  DayNumber from = today - range.days + 1;
-  if (range.days == 0) {  // everything: from the first session or treatment, at least 4 weeks
-    from = today - 27;
-    auto first = store_->load_samples(0.0, today + 1.0);
-    if (failed(first)) return;
-    const auto& all = std::get<std::vector<SessionSample>>(first);
-    if (!all.empty()) from = std::min<DayNumber>(from, static_cast<DayNumber>(std::floor(all.front().start_day)));
-    if (!treatments_.empty()) from = std::min(from, treatments_.front().day);
-  }
+  const std::optional<DayNumber> from =
+      range.days == 0 ? std::nullopt : std::optional<DayNumber>(today - range.days + 1);
   auto gathered = gather_period(*store_, from, today);
   if (failed(gathered)) return;
   data_ = std::move(std::get<PeriodData>(gathered));
 
+  if (data_->periods && compare_dates_[0][0] == '\0') {  // start from the default periods
+    copy_into(compare_dates_[0], format_date(static_cast<DayNumber>(data_->periods->before.from_day)));
+    copy_into(compare_dates_[1], format_date(static_cast<DayNumber>(data_->periods->before.to_day) - 1));
+    copy_into(compare_dates_[2], format_date(static_cast<DayNumber>(data_->periods->after.from_day)));
+    copy_into(compare_dates_[3], format_date(static_cast<DayNumber>(data_->periods->after.to_day) - 1));
+  }
   if (report_from_[0] == '\0') copy_into(report_from_, format_date(std::max(data_->from, today - 90)));
   if (report_to_[0] == '\0') copy_into(report_to_, format_date(today));
 }
@@ -112,6 +101,10 @@ void CycleWindow::draw(bool& open, SessionId current_session) {
   if (ImGui::BeginTabBar("cycle")) {
     if (ImGui::BeginTabItem("Trend and comparison", nullptr, tab_flags("trend"))) {
       draw_trend_tab();
+      ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem("Compare", nullptr, tab_flags("compare"))) {
+      draw_compare_tab();
       ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem("Treatments", nullptr, tab_flags("treatments"))) {
@@ -161,8 +154,64 @@ void CycleWindow::draw_comparison() {
                        "with weeks 2-6 after it.");
     return;
   }
-  const Comparison& c = *data_->comparison;
-  const ComparePeriods& periods = *data_->periods;
+  draw_comparison_result(*data_->periods, *data_->comparison);
+}
+
+void CycleWindow::draw_compare_tab() {
+  ImGui::TextWrapped("Compare any two periods: one-sided twitches per hour of monitored time with a 95 %% confidence "
+                     "interval, on the affected side. Dates are included at both ends.");
+  const float date_w = ImGui::CalcTextSize("0000-00-00").x + ImGui::GetFontSize();
+  const auto range = [&](const char* label, std::array<char, 11>& from, std::array<char, 11>& to) {
+    ImGui::PushID(label);
+    ImGui::TextUnformatted(label);
+    ImGui::SameLine(ImGui::GetFontSize() * 7);
+    ImGui::SetNextItemWidth(date_w);
+    ImGui::InputText("to", from.data(), from.size());
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(date_w);
+    ImGui::InputText("(both included)", to.data(), to.size());
+    ImGui::PopID();
+  };
+  range("First period", compare_dates_[0], compare_dates_[1]);
+  range("Second period", compare_dates_[2], compare_dates_[3]);
+  if (ImGui::Button("Compare") && store_) compare_custom();
+  draw_problem(compare_problem_);
+  ImGui::Separator();
+  if (custom_)
+    draw_comparison_result(custom_->first, custom_->second);
+  else
+    draw_comparison();
+}
+
+void CycleWindow::compare_custom() {
+  std::array<DayNumber, 4> days{};
+  for (std::size_t i = 0; i < days.size(); ++i) {
+    const auto day = parse_date(compare_dates_[i].data());
+    if (!day) {
+      compare_problem_ = "Write every date as YYYY-MM-DD, e.g. " + format_date(today_utc()) + ".";
+      return;
+    }
+    days[i] = *day;
+  }
+  if (days[1] < days[0] || days[3] < days[2]) {
+    compare_problem_ = "A period ends before it starts.";
+    return;
+  }
+  ComparePeriods periods;
+  periods.before = {static_cast<double>(days[0]), days[1] + 1.0, "first period"};
+  periods.after = {static_cast<double>(days[2]), days[3] + 1.0, "second period"};
+  auto loaded = store_->load_samples(std::min(days[0], days[2]), std::max(days[1], days[3]) + 1.0);
+  if (const auto* e = std::get_if<StoreError>(&loaded)) {
+    compare_problem_ = e->message;
+    return;
+  }
+  const auto& sessions = std::get<std::vector<SessionSample>>(loaded);
+  const Side side = data_ && data_->affected ? *data_->affected : affected_side(sessions).value_or(Side::right);
+  compare_problem_.clear();
+  custom_.emplace(periods, compare_periods(sessions, periods, side, CompareOptions{}));
+}
+
+void CycleWindow::draw_comparison_result(const ComparePeriods& periods, const Comparison& c) {
   ImGui::PushStyleColor(ImGuiCol_Text, c.enough_data ? ImGui::GetStyleColorVec4(ImGuiCol_Text)
                                                      : ImGui::ColorConvertU32ToFloat4(kWarning));
   ImGui::TextWrapped("%s", c.sentence.c_str());
@@ -190,6 +239,11 @@ void CycleWindow::draw_comparison() {
     if (f->eye_closed_pct) ImGui::Text("%.1f %%", *f->eye_closed_pct); else ImGui::TextDisabled("-");
   }
   ImGui::EndTable();
+  if (!c.enough_data) return;
+  const double confidence = CompareOptions{}.confidence;
+  ImGui::TextWrapped("Change, second against first: twitch duration %s;  peak eye closure %s;  time the eye was closed %s.",
+              change_text(c.duration_s, 2, " s", confidence).c_str(), change_text(c.peak_closure, 2, "", confidence).c_str(),
+              change_text(c.eye_closed_pct, 1, " points", confidence).c_str());
 }
 
 void CycleWindow::draw_treatments_tab() {
@@ -214,8 +268,7 @@ void CycleWindow::draw_treatments_tab() {
       ImGui::TableNextColumn();
       ImGui::Text("%s%s%s", std::string(label(t.kind)).c_str(), t.product.empty() ? "" : ": ", t.product.c_str());
       ImGui::TableNextColumn();
-      if (t.kind == TreatmentKind::botox && !t.doses.empty())
-        ImGui::TextWrapped("%.1f U: %s", t.total_units(), dose_text(t).c_str());
+      if (!t.doses.empty()) ImGui::TextWrapped("%s", report::describe(t).doses.c_str());
       ImGui::TableNextColumn();
       ImGui::TextWrapped("%s", t.note.c_str());
       ImGui::TableNextColumn();

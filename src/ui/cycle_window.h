@@ -27,8 +27,8 @@ class CycleWindow {
   // Draws the window while `open`; reloads whenever it is opened. `current_session`: the live
   // session the diary's tags apply to (0: none).
   void draw(bool& open, SessionId current_session);
-  // Brings a tab to the front the next time the window is drawn: "trend", "treatments", "diary"
-  // or "report".
+  // Brings a tab to the front the next time the window is drawn: "trend", "compare",
+  // "treatments", "diary" or "report".
   void show_tab(std::string tab) { wanted_tab_ = std::move(tab); }
 
   // What the window shows, for tests and the screenshot's description.
@@ -42,7 +42,10 @@ class CycleWindow {
   void draw_treatments_tab();
   void draw_diary_tab(SessionId current_session);
   void draw_report_section();
-  void draw_comparison();
+  void draw_comparison();  // the default one, around the latest injection
+  void draw_compare_tab();
+  void compare_custom();
+  void draw_comparison_result(const ComparePeriods& periods, const Comparison& c);
   // Shows a store failure in the window and reports whether there was one.
   template <typename T>
   bool failed(const std::variant<T, StoreError>& result);
@@ -62,6 +65,10 @@ class CycleWindow {
   std::vector<Treatment> treatments_;  // every one recorded, for the Treatments tab
   std::vector<Hfs7Answers> hfs7_;      // every answer, for the Diary tab
   std::optional<PeriodData> data_;     // the chart's period
+
+  std::array<std::array<char, 11>, 4> compare_dates_{};  // first from, to; second from, to
+  std::optional<std::pair<ComparePeriods, Comparison>> custom_;
+  std::string compare_problem_;
 
   TreatmentForm treatment_form_;
   Hfs7Form hfs7_form_;

@@ -1,5 +1,6 @@
 #include "ui/trend_chart.h"
 
+#include "report/report_document.h"
 #include "ui/palette.h"
 #include "ui/time_plot.h"
 
@@ -35,9 +36,7 @@ void draw_treatment_lines(const PlotResult& plot, std::span<const Treatment> tre
     const float x = plot.plot_min.x + (t.day - plot.x_min) / (plot.x_max - plot.x_min) * (plot.plot_max.x - plot.plot_min.x);
     dl->AddLine(ImVec2(x, plot.plot_min.y), ImVec2(x, plot.plot_max.y), kTreatmentLine, 2.0f);
     if (!labels) continue;
-    const std::string text = t.kind == TreatmentKind::botox ? "Botox " + format_day_month(t.day)
-                             : t.kind == TreatmentKind::decompression ? "MVD " + format_day_month(t.day)
-                                                                      : "Medication " + format_day_month(t.day);
+    const std::string text = report::describe(t).chart_label + ", " + format_day_month(t.day);
     dl->AddText(ImVec2(x + 3, plot.plot_min.y + 2), kTreatmentLine, text.c_str());
   }
 }

@@ -18,14 +18,6 @@ std::string figure(const std::optional<double>& v, const char* format) {
   return buf;
 }
 
-std::string interval(const MeanDifference& d, int decimals, const char* unit, double confidence) {
-  if (!d.available) return "not enough values to compare";
-  char buf[160];
-  std::snprintf(buf, sizeof buf, "%+.*f%s (%.0f %% CI %+.*f to %+.*f)", decimals, d.difference, unit, confidence * 100.0,
-                decimals, d.low, decimals, d.high);
-  return buf;
-}
-
 // One paragraph per period or group: labels hold en dashes, which printf columns would misalign.
 void print_group(const std::string& name, const PeriodFigures& f) {
   std::printf("%s: %.2f h monitored in %d sessions; %d twitches, %s per hour; mean duration %s, mean peak "
@@ -45,10 +37,10 @@ void print_comparison(const Comparison& c, const std::string& before_name, const
   std::printf("\nChange after vs before, %.0f %% confidence intervals:\n", options.confidence * 100.0);
   std::printf("  twitches per hour: ratio %.2f (%.2f to %.2f)%s\n", c.rate.ratio, c.rate.low, c.rate.high,
               c.rate.dispersion > 1.0 ? " (widened for day-to-day variation)" : "");
-  std::printf("  duration of a twitch: %s\n", interval(c.duration_s, 2, " s", options.confidence).c_str());
-  std::printf("  peak eye closure: %s\n", interval(c.peak_closure, 2, "", options.confidence).c_str());
+  std::printf("  duration of a twitch: %s\n", change_text(c.duration_s, 2, " s", options.confidence).c_str());
+  std::printf("  peak eye closure: %s\n", change_text(c.peak_closure, 2, "", options.confidence).c_str());
   std::printf("  time the eye was closed: %s\n",
-              interval(c.eye_closed_pct, 1, " percentage points", options.confidence).c_str());
+              change_text(c.eye_closed_pct, 1, " percentage points", options.confidence).c_str());
 }
 
 // The sessions with these numbers, in the order given; an unknown number is an error, not a

@@ -18,7 +18,7 @@ std::optional<double> number(const std::string& text) {
 std::string dashboard_usage_text() {
   return "usage: hemitrack [--camera N | --input FILE] [--mirrored] [--model PATH] [--speed X]\n"
          "                 [--screenshot OUT.png [--frames N]] [--size WxH] [--settings] [--history]\n"
-         "                 [--cycle [trend|treatments|diary|report]]\n"
+         "                 [--cycle [trend|compare|treatments|diary|report]]\n"
          "       hemitrack analyze INPUT ...   (hemitrack analyze --help)\n"
          "       hemitrack sessions | treatments | diary ...   the history, the treatment log and\n"
          "                                     the HFS-7 diary (hemitrack COMMAND --help)\n"
@@ -65,8 +65,8 @@ DashboardParsed parse_dashboard_args(const std::vector<std::string>& args) {
       out.open_cycle = true;
       if (i + 1 < args.size() && !args[i + 1].starts_with("-")) {
         const std::string& tab = args[++i];
-        if (tab != "trend" && tab != "treatments" && tab != "diary" && tab != "report")
-          return UsageError{"--cycle: unknown tab '" + tab + "' (trend, treatments, diary, report)"};
+        if (tab != "trend" && tab != "compare" && tab != "treatments" && tab != "diary" && tab != "report")
+          return UsageError{"--cycle: unknown tab '" + tab + "' (trend, compare, treatments, diary, report)"};
         out.cycle_tab = tab;
       }
     } else if (a == "--camera") {

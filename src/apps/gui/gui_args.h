@@ -24,7 +24,7 @@ struct DashboardArgs {
   bool open_settings = false;                 // start with the Settings window open
   bool open_history = false;                  // start with the History window open on the newest session
   bool open_cycle = false;                    // start with the Treatment cycle window open...
-  std::string cycle_tab = "trend";            // ...on this tab: trend, treatments, diary, report
+  std::string cycle_tab = "trend";            // ...on this tab: trend, compare, treatments, diary, report
   int width = 1280;
   int height = 800;
 };

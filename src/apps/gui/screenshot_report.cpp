@@ -32,6 +32,7 @@ json model_json(const ui::DashboardModel& m, const DashboardLayout& layout) {
       {"demo", m.demo},
       {"frames_analysed", m.stats.analysed},
       {"frames_dropped", m.stats.dropped},
+      {"frames_dropped_after_warmup", m.stats.dropped_after_warmup},
       {"face_shown", m.frame && m.frame->analysis.observation.measurement.face_found},
       {"events_total", s.events_total},
       {"events_by_side", {{"right", side(Side::right)}, {"left", side(Side::left)}}},
