@@ -96,6 +96,9 @@ class ClipWriter {
         std::error_code ec;
         fs::rename(partial_, target, ec);
         if (ec) fail("cannot move the finished clip into place (" + ec.message() + ")");
+        // A clip shows the person's face: readable by them only, like the database, even if the
+        // folder is later copied or its mode changed.
+        if (!ec) fs::permissions(target, fs::perms::owner_read | fs::perms::owner_write, ec);
       }
     } catch (const std::exception& e) {
       fail(std::string("finishing failed: ") + e.what());

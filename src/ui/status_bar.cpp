@@ -29,11 +29,13 @@ void draw_status_bar(const DashboardModel& model) {
   ImGui::SameLine();
   ImGui::TextDisabled("|");
   ImGui::SameLine();
-  if (model.storage.session > 0)
-    ImGui::Text("kept as session %lld%s", static_cast<long long>(model.storage.session),
-                model.storage.clips_written > 0 ? (", " + std::to_string(model.storage.clips_written) + " clips").c_str() : "");
-  else
+  if (model.storage.session > 0) {
+    const auto clips = model.storage.clips_written;
+    const std::string written = clips == 0 ? "" : ", " + std::to_string(clips) + (clips == 1 ? " clip" : " clips");
+    ImGui::Text("kept as session %lld%s", static_cast<long long>(model.storage.session), written.c_str());
+  } else {
     ImGui::TextDisabled(model.demo ? "demo: not kept" : "not kept");
+  }
   if (latency_hovered)
     ImGui::SetTooltip("Latency: median time from a frame's capture to its results on screen, over the last %zu frames.\n"
                       "Analysis alone: %.1f ms. Dropped: frames a newer one replaced while analysis was busy.",

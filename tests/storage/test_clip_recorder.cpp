@@ -207,6 +207,8 @@ TEST_CASE("a clip is written under a hidden name and appears under its own only 
   CHECK(final_seen == 0);
   CHECK(fs::exists(final_path));
   CHECK_FALSE(fs::exists(partial));
+  // The face on video is the person's own: readable by them only.
+  CHECK(fs::status(final_path).permissions() == (fs::perms::owner_read | fs::perms::owner_write));
 }
 
 TEST_CASE("push never waits for a slow encoder: frames it cannot take are dropped and counted") {
