@@ -54,6 +54,7 @@ std::string monitored_text(const PeriodFigures& f) {
 struct Naming {
   std::string before, after;
   std::string after_injection, about;
+  std::string unit = "period";  // what each side is: "period" or "group of sessions"
 };
 
 std::string rate_sentence(const Comparison& c, const Naming& names, double confidence) {
@@ -191,7 +192,7 @@ Comparison compare_split(std::span<const SessionSample> before_sessions, std::sp
     const std::string need =
         options.min_monitored_h > 0.0 ? "at least " + hours_text(options.min_monitored_h) : "some monitored time";
     const std::string detail = monitored_text(c.before) + " " + where_before + " and " + monitored_text(c.after) +
-                               " " + where_after + "; " + need + " in each period is needed";
+                               " " + where_after + "; " + need + " in each " + names.unit + " is needed";
     c.too_little = "too little monitored time: " + detail;
     c.sentence = "Too little monitored time to conclude anything" + about + ": " + detail + ".";
     return c;
@@ -201,7 +202,7 @@ Comparison compare_split(std::span<const SessionSample> before_sessions, std::sp
                                hours_text(c.before.monitored_h) + " monitored) and " + std::to_string(c.after.events) +
                                " " + where_after + " (" + hours_text(c.after.monitored_h) +
                                " monitored); at least " + std::to_string(options.min_events) +
-                               " in the two periods together are needed";
+                               " in the two " + names.unit + "s together are needed";
     c.too_little = "too few twitches: " + detail;
     c.sentence = "Too few twitches to conclude anything" + about + ": " + detail + ".";
     return c;
@@ -249,8 +250,8 @@ std::string change_text(const MeanDifference& d, int decimals, std::string_view 
 
 Comparison compare_groups(const SessionGroup& before, const SessionGroup& after, Side affected,
                           const CompareOptions& options) {
-  return compare_split(before.sessions, after.sessions, {"in " + before.name, "in " + after.name, "", ""}, affected,
-                       options);
+  return compare_split(before.sessions, after.sessions,
+                       {"in " + before.name, "in " + after.name, "", "", "group of sessions"}, affected, options);
 }
 
 }  // namespace hemitrack

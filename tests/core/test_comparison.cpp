@@ -256,5 +256,6 @@ TEST_CASE("two chosen groups of sessions compare whatever their dates, named as 
 
   const Comparison thin = compare_groups({{session(d, 0.1, 5)}, "session 1"}, better, Side::left, {});
   CHECK_FALSE(thin.enough_data);
-  CHECK_THAT(thin.sentence, Catch::StartsWith("Too little monitored time to conclude anything: 6 min in session 1"));
+  CHECK_THAT(thin.sentence, Catch::StartsWith("Too little monitored time to conclude anything: 6 min in session 1") &&
+                                Catch::EndsWith("in each group of sessions is needed."));
 }
