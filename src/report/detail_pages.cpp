@@ -36,7 +36,7 @@ void scale_estimates(PageFlow& flow, const ReportDocument& doc) {
   body_text(flow, "Estimated from the measurements, not rated by a clinician: a starting point for the examination.",
             font::kBody, colour::kMuted);
   flow.advance(4);
-  for (const ScaleEstimate& s : doc.scale_estimates) {
+  for (const ScaleLine& s : doc.scale_estimates) {
     const double basis_h = flow.canvas().wrap(s.basis, font::kBody, kWidth - 12).size() * Canvas::line_height(font::kBody);
     flow.need(Canvas::line_height(font::kBodyBold) + basis_h + 6);
     const std::string score = s.score_text.empty() ? std::to_string(s.score) + " of " + std::to_string(s.max) : s.score_text;
@@ -96,7 +96,7 @@ void trend_table(PageFlow& flow, const ReportDocument& doc) {
                                     {"Spread (%)", 92, Align::right},
                                     {"Tags", kWidth - 414, Align::left, true}};
   std::vector<TableRow> rows;
-  for (const TrendBin& b : doc.trend) {
+  for (const TrendRow& b : doc.trend) {
     std::string spread(kMissing);
     if (b.spread_pct) {
       spread.clear();

@@ -83,8 +83,8 @@ report::SummaryFigures summarise(const PeriodData& d, const std::vector<PlacedEv
   return f;
 }
 
-report::PeriodFigures period_figures_of(const Period& p, const PeriodFigures& f) {
-  report::PeriodFigures out;
+report::PeriodColumn period_figures_of(const Period& p, const PeriodFigures& f) {
+  report::PeriodColumn out;
   out.label = p.label + " (" + describe_dates(p) + ")";
   out.monitored_hours = f.monitored_h;
   out.sessions = f.sessions;
@@ -101,8 +101,8 @@ std::optional<report::ChangeEstimate> change(const MeanDifference& d, std::strin
   return report::ChangeEstimate{d.difference, d.low, d.high, std::move(unit), decimals};
 }
 
-report::Comparison comparison_of(const PeriodData& d) {
-  report::Comparison out;
+report::ComparisonBlock comparison_of(const PeriodData& d) {
+  report::ComparisonBlock out;
   if (!d.comparison || !d.periods) {
     out.reason = "No Botox injection is recorded up to " + format_date_long(d.to) +
                  ": there is no before and after to compare. Record injections in the dashboard's Treatment cycle "
@@ -128,8 +128,8 @@ report::Comparison comparison_of(const PeriodData& d) {
   return out;
 }
 
-report::TrendBin trend_bin_of(const TrendBin& b) {
-  report::TrendBin out;
+report::TrendRow trend_bin_of(const TrendBin& b) {
+  report::TrendRow out;
   out.first_day = b.from_day;
   out.days = b.days;
   out.monitored_hours = b.monitored_h;
@@ -253,8 +253,8 @@ std::vector<report::StillFrame> stills(const SessionStore& store, const PeriodDa
 
 // Like the comparison, the scales need enough monitoring to say anything: a few minutes of a
 // good or a bad moment would be graded as if they were the patient's day.
-std::vector<report::ScaleEstimate> scale_estimates_for(const PeriodData& d, std::string& none_because) {
-  std::vector<report::ScaleEstimate> out;
+std::vector<report::ScaleLine> scale_estimates_for(const PeriodData& d, std::string& none_because) {
+  std::vector<report::ScaleLine> out;
   const ScaleInputs inputs = scale_inputs(d.sessions, d.affected_or_right());
   const double needed_h = CompareOptions{}.min_monitored_h;
   if (inputs.monitored_h < needed_h) {

@@ -142,7 +142,7 @@ std::vector<double> nice_ticks(double min, double max, int target) {
 }
 
 bool trend_has_rates(const ReportDocument& doc) {
-  return std::any_of(doc.trend.begin(), doc.trend.end(), [](const TrendBin& b) { return b.events_per_hour.has_value(); });
+  return std::any_of(doc.trend.begin(), doc.trend.end(), [](const TrendRow& b) { return b.events_per_hour.has_value(); });
 }
 
 void draw_trend_chart(const Canvas& canvas, const Box& box, const ReportDocument& doc) {
@@ -158,7 +158,7 @@ void draw_trend_chart(const Canvas& canvas, const Box& box, const ReportDocument
   for (const TreatmentEntry& t : doc.treatments)
     if (in_period(t.day)) marks.push_back(&t);
   std::vector<std::string> phase_labels;
-  for (const PhaseSpan& p : doc.phases)
+  for (const ShadedSpan& p : doc.phases)
     if (p.end_day > first && p.first_day < end &&
         std::find(phase_labels.begin(), phase_labels.end(), p.label) == phase_labels.end())
       phase_labels.push_back(p.label);
@@ -167,7 +167,7 @@ void draw_trend_chart(const Canvas& canvas, const Box& box, const ReportDocument
     return kPhaseFills[i % std::size(kPhaseFills)];
   };
   const bool gaps = std::any_of(doc.trend.begin(), doc.trend.end(),
-                                [](const TrendBin& b) { return !b.events_per_hour.has_value(); });
+                                [](const TrendRow& b) { return !b.events_per_hour.has_value(); });
 
   std::vector<LegendItem> legend{{LegendItem::Kind::bar, colour::kBars, "Events per monitored hour"}};
   for (const std::string& label : phase_labels) legend.push_back({LegendItem::Kind::swatch, phase_fill(label), label});
@@ -209,14 +209,14 @@ void draw_trend_chart(const Canvas& canvas, const Box& box, const ReportDocument
   const double plot_bottom = plot_y + plot_h;
 
   double max_rate = 0.0;
-  for (const TrendBin& b : doc.trend)
+  for (const TrendRow& b : doc.trend)
     if (b.events_per_hour) max_rate = std::max(max_rate, *b.events_per_hour);
   const std::vector<double> yticks = nice_ticks(0.0, std::max(max_rate, 1.0), 5);
   const double y_max = yticks.back();
   auto ys = [&](double v) { return plot_bottom - v / y_max * plot_h; };
 
   // Phases first, under everything else.
-  for (const PhaseSpan& p : doc.phases) {
+  for (const ShadedSpan& p : doc.phases) {
     const double x0 = xs(std::max(p.first_day, first)), x1 = xs(std::min(p.end_day, end));
     if (x1 > x0) canvas.fill_rect(x0, plot_y, x1 - x0, plot_h, phase_fill(p.label));
   }
@@ -227,7 +227,7 @@ void draw_trend_chart(const Canvas& canvas, const Box& box, const ReportDocument
   }
   canvas.vertical_text(box.x + 7, plot_y + plot_h / 2, "Events per monitored hour", font::kSmall);
 
-  for (const TrendBin& b : doc.trend) {
+  for (const TrendRow& b : doc.trend) {
     if (!b.events_per_hour) continue;
     const double x0 = xs(std::max(b.first_day, first)), x1 = xs(std::min(b.first_day + std::max(b.days, 1), end));
     if (x1 <= x0) continue;

@@ -69,7 +69,7 @@ struct ChangeEstimate {
   int decimals = 0;
 };
 
-struct PeriodFigures {
+struct PeriodColumn {
   std::string label;  // "4 weeks before (3 Feb – 2 Mar)"
   double monitored_hours = 0.0;
   int sessions = 0;
@@ -82,12 +82,12 @@ struct PeriodFigures {
 
 // Before/after a treatment. When enough_data is false the report states `reason` plainly and
 // shows no rates, percentages or estimates, only how much was monitored in each period.
-struct Comparison {
+struct ComparisonBlock {
   bool enough_data = false;
   std::string sentence;  // when enough_data: the finding in one plain sentence, printed in bold
   std::string reason;    // when not: why ("Only 1.5 monitored hours after the injection; 5 needed.")
-  PeriodFigures before;
-  PeriodFigures after;
+  PeriodColumn before;
+  PeriodColumn after;
   std::optional<ChangeEstimate> events_per_hour_change;  // usually % change of the rate ratio
   std::optional<ChangeEstimate> duration_change;
   std::optional<ChangeEstimate> peak_closure_change;
@@ -96,7 +96,7 @@ struct Comparison {
 };
 
 // One bar of the trend chart and one row of the trend table: [first_day, first_day + days).
-struct TrendBin {
+struct TrendRow {
   DayNumber first_day = 0;
   int days = 7;
   double monitored_hours = 0.0;
@@ -110,7 +110,7 @@ struct TrendBin {
 
 // A lightly shaded stretch of the trend chart, e.g. the expected Botox phases
 // ("onset", "peak effect", "wearing off"); spans with the same label share a colour.
-struct PhaseSpan {
+struct ShadedSpan {
   DayNumber first_day = 0;
   DayNumber end_day = 0;  // exclusive
   std::string label;
@@ -161,7 +161,7 @@ struct StillFrame {
 };
 
 // A clinical scale scored from the measurements; the report always prints it as an estimate.
-struct ScaleEstimate {
+struct ScaleLine {
   std::string scale;  // "Jankovic Rating Scale, severity"
   int score = 0;
   int max = 0;
@@ -180,17 +180,17 @@ struct ReportDocument {
   std::string disclaimer = std::string(kDisclaimer);  // kDisclaimer is printed even if this is empty
 
   SummaryFigures summary;
-  Comparison comparison;
+  ComparisonBlock comparison;
 
-  std::vector<TrendBin> trend;      // oldest first, within the period
-  std::vector<PhaseSpan> phases;
+  std::vector<TrendRow> trend;  // oldest first, within the period
+  std::vector<ShadedSpan> phases;
   std::vector<TreatmentEntry> treatments;  // oldest first; those in the period are marked on the chart
   std::vector<Hfs7Answers> hfs7;    // oldest first; totals are plotted on the chart
 
   std::vector<EventRow> events;     // all of them, oldest first (the report lists kMaxEventRows)
   std::vector<TypicalEvent> typical_events;
   std::vector<StillFrame> stills;
-  std::vector<ScaleEstimate> scale_estimates;
+  std::vector<ScaleLine> scale_estimates;
   std::string no_estimates_reason;  // why there are none, when there are none ("too little monitored time")
 };
 

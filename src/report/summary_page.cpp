@@ -99,7 +99,7 @@ void summary(PageFlow& flow, const ReportDocument& doc) {
 }
 
 void comparison(PageFlow& flow, const ReportDocument& doc) {
-  const Comparison& cmp = doc.comparison;
+  const ComparisonBlock& cmp = doc.comparison;
   section_heading(flow, "Before and after treatment", 60);
   const Canvas& c = flow.canvas();
   if (!cmp.enough_data) {
@@ -125,8 +125,8 @@ void comparison(PageFlow& flow, const ReportDocument& doc) {
   body_text(flow, cmp.sentence, font::kBodyBold);
   flow.advance(3);
   auto change = [](const std::optional<ChangeEstimate>& e) { return e ? change_text(*e) : std::string(); };
-  const PeriodFigures& b = cmp.before;
-  const PeriodFigures& a = cmp.after;
+  const PeriodColumn& b = cmp.before;
+  const PeriodColumn& a = cmp.after;
   // "Before (16 Feb – 15 Mar)" reads best as "Before" over its dates.
   auto header_of = [](const std::string& label, const char* fallback) {
     std::string h = label.empty() ? std::string(fallback) : label;

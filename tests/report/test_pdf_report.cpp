@@ -132,7 +132,7 @@ ReportDocument distinctive_document() {
   s.longest_event = EventHighlight{"14 Mar 2026 10:02", Side::left, EventKind::tonic, 4.8};
   s.other_babinski_events = 17;
 
-  report::Comparison& c = doc.comparison;
+  report::ComparisonBlock& c = doc.comparison;
   c.enough_data = true;
   c.sentence = "Twitches were 58% less frequent in the 4 weeks after the Botox injection of 16 March than in the "
                "4 weeks before.";
@@ -146,7 +146,7 @@ ReportDocument distinctive_document() {
 
   const double rates[] = {15.2, 17.9, 16.4, -1, 9.1, 5.2, 4.4, 6.0, 7.3};
   for (int i = 0; i < 9; ++i) {
-    report::TrendBin b;
+    report::TrendRow b;
     b.first_day = doc.period_first_day + 7 * i;
     b.days = i == 8 ? 5 : 7;
     if (rates[i] > 0) {
