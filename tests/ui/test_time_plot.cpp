@@ -1,4 +1,5 @@
 #include "ui/time_plot.h"
+#include "ui/imgui_harness.h"
 
 #include <catch2/catch.hpp>
 
@@ -11,6 +12,7 @@
 #include <random>
 #include <vector>
 
+using hemitrack::test::ImGuiHarness;
 using hemitrack::ui::nice_ticks;
 using hemitrack::ui::PlotMarker;
 using hemitrack::ui::PlotOptions;
@@ -106,41 +108,6 @@ TEST_CASE("nice_ticks: random ranges keep every invariant", "[ui][time_plot]") {
 }
 
 namespace {
-
-// An ImGui context with a built font atlas and no renderer: the draw lists are the output.
-class ImGuiHarness {
- public:
-  ImGuiHarness() {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(800.0f, 600.0f);
-    io.DeltaTime = 1.0f / 60.0f;
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(1)));
-    ImGui::StyleColorsDark();
-  }
-  ~ImGuiHarness() { ImGui::DestroyContext(); }
-  ImGuiHarness(const ImGuiHarness&) = delete;
-  ImGuiHarness& operator=(const ImGuiHarness&) = delete;
-
-  // Runs `body` inside a full-screen window for a few frames (a new window can skip its first);
-  // the draw data of the last frame stays readable until the next NewFrame.
-  template <class Body>
-  void frames(Body&& body, int count = 2) {
-    for (int i = 0; i < count; ++i) {
-      ImGui::NewFrame();
-      ImGui::SetNextWindowPos(ImVec2(0.0f, 0.0f));
-      ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
-      ImGui::Begin("plot test", nullptr, ImGuiWindowFlags_NoDecoration);
-      body();
-      ImGui::End();
-      ImGui::Render();
-    }
-  }
-};
 
 struct Triangle {
   ImVec2 p[3];
