@@ -296,8 +296,7 @@ std::string period_label(DayNumber first, DayNumber last) {
   return x[0] + "–" + b;
 }
 
-std::variant<ReportDocument, StoreError> build_report(const SessionStore& store, const PeriodData& d,
-                                                      const ReportOptions& options) {
+ReportDocument build_report(const SessionStore& store, const PeriodData& d, const ReportOptions& options) {
   ReportDocument doc;
   doc.patient = options.patient;
   doc.period_first_day = d.from;

@@ -13,10 +13,10 @@ struct ReportOptions {
   std::size_t max_stills = 6;  // still frames from clips; tonic events first
 };
 
-// Reads signals and clip records through `store`; a clip file that is gone or unreadable is
-// skipped (the report says how many stills it shows, not which failed).
-std::variant<report::ReportDocument, StoreError> build_report(const SessionStore& store, const PeriodData& period,
-                                                              const ReportOptions& options);
+// Reads signals and clip records through `store`. What cannot be read is left out rather than
+// failing the report: a typical event whose signals are gone gives way to the next most typical
+// one, and a clip file that was deleted or cannot be decoded gives no still.
+report::ReportDocument build_report(const SessionStore& store, const PeriodData& period, const ReportOptions& options);
 
 // "10 February – 20 April 2026", "3–9 March 2026", "30 December 2025 – 5 January 2026".
 std::string period_label(DayNumber first, DayNumber last);

@@ -37,9 +37,7 @@ int run_report(const ReportArgs& args) {
   ReportOptions options;
   options.generated_day = today_utc();
   options.patient = args.patient;
-  auto built = build_report(store, period, options);
-  if (auto* e = std::get_if<StoreError>(&built)) return store_failure(*e);
-  const report::ReportDocument& doc = std::get<report::ReportDocument>(built);
+  const report::ReportDocument doc = build_report(store, period, options);
   if (auto problem = report::write_report_pdf(doc, pdf)) return print_failure(exit_code::output_unwritable, *problem);
   if (args.csv)
     if (auto problem = export_file(*args.csv, period_events_csv(period))) return print_failure(exit_code::output_unwritable, *problem);

@@ -80,9 +80,7 @@ std::optional<std::string> write_report(DayNumber from, DayNumber to, const std:
   if (auto* e = std::get_if<StoreError>(&gathered)) return e->message;
   ReportOptions options;
   options.generated_day = today_utc();
-  auto built = build_report(store, std::get<PeriodData>(gathered), options);
-  if (auto* e = std::get_if<StoreError>(&built)) return e->message;
-  return report::write_report_pdf(std::get<report::ReportDocument>(built), pdf);
+  return report::write_report_pdf(build_report(store, std::get<PeriodData>(gathered), options), pdf);
 }
 
 // Reports go where a person looks for documents: the home folder, else the current one.
