@@ -54,8 +54,7 @@ int main(int argc, char** argv) {
       return run_parsed(parse_sessions_args(args), sessions_usage_text(), run_sessions);
     if (!args.empty() && args[0] == "treatments")
       return run_parsed(parse_treatments_args(args), treatments_usage_text(), run_treatments);
-    if (!args.empty() && args[0] == "diary")
-      return run_parsed(parse_diary_args(args), diary_usage_text(), run_diary);
+    if (!args.empty() && args[0] == "diary") return run_parsed(parse_diary_args(args), diary_usage_text(), run_diary);
     if (!args.empty() && args[0] == "report")
       return run_parsed(parse_report_args(args), report_usage_text(), run_report);
     if (!args.empty() && args[0] == "compare")

@@ -53,8 +53,9 @@ std::optional<int> number(std::string_view text, std::size_t from, std::size_t w
   return value;
 }
 
-constexpr std::array<std::string_view, 12> kMonths = {"January", "February", "March",     "April",   "May",      "June",
-                                                      "July",    "August",   "September", "October", "November", "December"};
+constexpr std::array<std::string_view, 12> kMonths = {"January",   "February", "March",    "April",
+                                                      "May",       "June",     "July",     "August",
+                                                      "September", "October",  "November", "December"};
 
 }  // namespace
 
@@ -73,7 +74,8 @@ std::optional<double> parse_moment(std::string_view text) {
   if (!day) return std::nullopt;
   if (text.size() == 10) return static_cast<double>(*day);
   // "T10:30:00" then optional ".fff", then "Z"
-  if (text.size() < 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text.back() != 'Z') return std::nullopt;
+  if (text.size() < 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text.back() != 'Z')
+    return std::nullopt;
   const auto h = number(text, 11, 2);
   const auto mi = number(text, 14, 2);
   const auto s = number(text, 17, 2);

@@ -8,9 +8,9 @@
 namespace hemitrack {
 namespace {
 
-constexpr int kBeforeDays = 14;     // the 2 weeks before
-constexpr int kAfterFromDay = 14;   // past the onset and the peak's first week
-constexpr int kAfterToDay = 42;     // end of week 6
+constexpr int kBeforeDays = 14;    // the 2 weeks before
+constexpr int kAfterFromDay = 14;  // past the onset and the peak's first week
+constexpr int kAfterToDay = 42;    // end of week 6
 
 std::string printf_string(const char* format, double value) {
   char buf[64];
@@ -99,14 +99,14 @@ std::optional<ComparePeriods> default_periods(std::span<const Treatment> treatme
 
 std::string describe_dates(const Period& p) {
   const auto first = static_cast<DayNumber>(std::floor(p.from_day));
-  const auto last = std::max(first, static_cast<DayNumber>(std::ceil(p.to_day)) - 1);  // to_day is exclusive
+  const auto last = std::max(first, static_cast<DayNumber>(std::ceil(p.to_day)) - 1);          // to_day is exclusive
   const std::string first_long = format_date_long(first), last_long = format_date_long(last);  // "3 March 2026"
   if (first == last) return "on " + first_long;
   const std::string first_iso = format_date(first), last_iso = format_date(last);  // "2026-03-03"
   if (first_iso.substr(0, 4) != last_iso.substr(0, 4)) return "from " + first_long + " to " + last_long;
   if (first_iso.substr(0, 7) != last_iso.substr(0, 7))
     return "from " + first_long.substr(0, first_long.rfind(' ')) + " to " + last_long;  // the year once
-  return "from " + first_long.substr(0, first_long.find(' ')) + " to " + last_long;      // month and year once
+  return "from " + first_long.substr(0, first_long.find(' ')) + " to " + last_long;     // month and year once
 }
 
 namespace {
@@ -191,8 +191,8 @@ Comparison compare_split(std::span<const SessionSample> before_sessions, std::sp
   if (too_short(c.before) || too_short(c.after)) {
     const std::string need =
         options.min_monitored_h > 0.0 ? "at least " + hours_text(options.min_monitored_h) : "some monitored time";
-    const std::string detail = monitored_text(c.before) + " " + where_before + " and " + monitored_text(c.after) +
-                               " " + where_after + "; " + need + " in each " + names.unit + " is needed";
+    const std::string detail = monitored_text(c.before) + " " + where_before + " and " + monitored_text(c.after) + " " +
+                               where_after + "; " + need + " in each " + names.unit + " is needed";
     c.too_little = "too little monitored time: " + detail;
     c.sentence = "Too little monitored time to conclude anything" + about + ": " + detail + ".";
     return c;
@@ -200,9 +200,9 @@ Comparison compare_split(std::span<const SessionSample> before_sessions, std::sp
   if (c.before.events + c.after.events < options.min_events) {
     const std::string detail = std::to_string(c.before.events) + " " + where_before + " (" +
                                hours_text(c.before.monitored_h) + " monitored) and " + std::to_string(c.after.events) +
-                               " " + where_after + " (" + hours_text(c.after.monitored_h) +
-                               " monitored); at least " + std::to_string(options.min_events) +
-                               " in the two " + names.unit + "s together are needed";
+                               " " + where_after + " (" + hours_text(c.after.monitored_h) + " monitored); at least " +
+                               std::to_string(options.min_events) + " in the two " + names.unit +
+                               "s together are needed";
     c.too_little = "too few twitches: " + detail;
     c.sentence = "Too few twitches to conclude anything" + about + ": " + detail + ".";
     return c;

@@ -23,7 +23,7 @@ namespace hemitrack {
 struct Period {
   double from_day = 0.0;  // [from_day, to_day), fractional day numbers (calendar.h)
   double to_day = 0.0;
-  std::string label;      // "2 weeks before"; may be empty
+  std::string label;  // "2 weeks before"; may be empty
 
   bool contains(double day) const { return day >= from_day && day < to_day; }
 };
@@ -48,8 +48,8 @@ std::string describe_dates(const Period& p);
 struct PeriodFigures {
   int sessions = 0;
   double monitored_h = 0.0;
-  int events = 0;                       // affected side
-  std::array<int, 2> events_by_side{};  // both sides, indexed by index_of(Side)
+  int events = 0;                           // affected side
+  std::array<int, 2> events_by_side{};      // both sides, indexed by index_of(Side)
   std::optional<double> events_per_hour;    // affected side; none without monitored time
   std::optional<double> mean_duration_s;    // affected-side events; none without events
   std::optional<double> mean_peak_closure;  // affected-side events that involve the eye

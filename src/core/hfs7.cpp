@@ -17,7 +17,7 @@ const std::array<std::string_view, kHfs7Items>& hfs7_questions() {
 
 const std::array<std::string_view, kHfs7MaxAnswer + 1>& hfs7_answer_labels() {
   static const std::array<std::string_view, kHfs7MaxAnswer + 1> kLabels = {"never", "rarely", "sometimes", "often",
-                                                                            "always"};
+                                                                           "always"};
   return kLabels;
 }
 

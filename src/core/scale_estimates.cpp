@@ -83,8 +83,9 @@ ScaleEstimate estimate_jankovic_severity(const ScaleInputs& in) {
   auto estimate = [&](int score, std::string basis) {
     return ScaleEstimate{scale, score, 4, std::move(basis) + spread_note + ".", true};
   };
-  if (eyelid == 0) return ScaleEstimate{scale, 0, 4, "No eyelid twitches on the affected side in " +
-                                                      hours(in.monitored_h) + " of monitoring.", true};
+  if (eyelid == 0)
+    return ScaleEstimate{
+        scale, 0, 4, "No eyelid twitches on the affected side in " + hours(in.monitored_h) + " of monitoring.", true};
   const bool deep = in.max_peak_closure >= kHalfClosed;
   if (in.tonic > 0 && deep && in.eye_closed_pct >= kIncapacitatingClosedPct)
     return estimate(4, "Sustained spasms closed the eye (" + closure(in.max_peak_closure) + ") and kept it closed " +
@@ -96,8 +97,8 @@ ScaleEstimate estimate_jankovic_severity(const ScaleInputs& in) {
   if (rate >= kFrequentPerHour && deep)
     return estimate(2, "Frequent brief twitches (" + per_hour(rate) + ") closed the eyelid at least halfway (" +
                            closure(in.max_peak_closure) + ") without sustained spasm: noticeable fluttering");
-  const std::string why = rate < kFrequentPerHour ? "few (" + per_hour(rate) + ")"
-                                                  : "shallow (" + closure(in.max_peak_closure) + ")";
+  const std::string why =
+      rate < kFrequentPerHour ? "few (" + per_hour(rate) + ")" : "shallow (" + closure(in.max_peak_closure) + ")";
   return estimate(1, "The eyelid twitches were " + why + ": like increased blinking");
 }
 

@@ -45,9 +45,9 @@
 
 namespace hemitrack {
 
-constexpr double kFrequentPerHour = 6.0;            // one every ten minutes: more than a few extra blinks
-constexpr double kHalfClosed = 0.5;                 // peak closure (0 open .. 1 closed)
-constexpr double kIncapacitatingClosedPct = 25.0;   // a quarter of the time unable to see with that eye
+constexpr double kFrequentPerHour = 6.0;           // one every ten minutes: more than a few extra blinks
+constexpr double kHalfClosed = 0.5;                // peak closure (0 open .. 1 closed)
+constexpr double kIncapacitatingClosedPct = 25.0;  // a quarter of the time unable to see with that eye
 // Normal blinking keeps an eye shut about 3–5 % of the time (15–20 blinks a minute of ~0.15 s);
 // three times that is a share a person notices in reading or driving.
 constexpr double kVisionClosedPct = 15.0;

@@ -61,8 +61,7 @@ double beta_continued_fraction(double a, double b, double x) {
 double incomplete_beta(double a, double b, double x, double y) {
   if (x <= 0.0) return 0.0;
   if (y <= 0.0) return 1.0;
-  const double front =
-      std::exp(log_gamma(a + b) - log_gamma(a) - log_gamma(b) + a * std::log(x) + b * std::log(y));
+  const double front = std::exp(log_gamma(a + b) - log_gamma(a) - log_gamma(b) + a * std::log(x) + b * std::log(y));
   if (x < (a + 1.0) / (a + b + 2.0)) return front * beta_continued_fraction(a, b, x) / a;
   return 1.0 - front * beta_continued_fraction(b, a, y) / b;
 }
@@ -92,7 +91,7 @@ double normal_cdf(double x) { return 0.5 * std::erfc(-x / std::numbers::sqrt2); 
 double normal_quantile(double p) {
   assert(p > 0.0 && p < 1.0);
   // Peter J. Acklam's algorithm: rational approximations in the centre and in the two tails.
-  static constexpr double a[] = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
+  static constexpr double a[] = {-3.969683028665376e+01, 2.209460984245205e+02,  -2.759285104469687e+02,
                                  1.383577518672690e+02,  -3.066479806614716e+01, 2.506628277459239e+00};
   static constexpr double b[] = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
                                  6.680131188771972e+01, -1.328068155288572e+01};
@@ -145,8 +144,10 @@ double student_t_quantile(double p, double df) {
   double t = std::clamp(-normal_quantile(q), lo, hi);
   for (int i = 0; i < 200; ++i) {
     const double excess = student_t_upper_tail(t, df) - q;  // > 0: t is too small
-    if (excess > 0.0) lo = t;
-    else hi = t;
+    if (excess > 0.0)
+      lo = t;
+    else
+      hi = t;
     const double density = student_t_density(t, df);
     double next = density > 0.0 ? t + excess / density : 0.5 * (lo + hi);
     if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);  // Newton left the bracket: bisect
@@ -157,8 +158,7 @@ double student_t_quantile(double p, double df) {
   return p < 0.5 ? -t : t;
 }
 
-RateRatio rate_ratio(std::span<const CountExposure> before, std::span<const CountExposure> after,
-                     double confidence) {
+RateRatio rate_ratio(std::span<const CountExposure> before, std::span<const CountExposure> after, double confidence) {
   const double z = normal_quantile(two_sided_quantile(confidence));
   struct Totals {
     double count = 0.0, exposure_h = 0.0;

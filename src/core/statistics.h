@@ -38,9 +38,9 @@ struct CountExposure {
 // ratio = (after events per hour) / (before events per hour): below 1 is a fall.
 struct RateRatio {
   double ratio = 1.0;
-  double low = 1.0;   // confidence interval, low <= ratio <= high
+  double low = 1.0;  // confidence interval, low <= ratio <= high
   double high = 1.0;
-  double dispersion = 1.0;  // the quasi-Poisson factor phi used (>= 1)
+  double dispersion = 1.0;      // the quasi-Poisson factor phi used (>= 1)
   bool zero_corrected = false;  // a period had no events: 0.5 was added to both totals
   bool available = false;       // false when either period has no exposure
 };
@@ -57,8 +57,7 @@ struct RateRatio {
 // the ratio and its log are finite; the ratio is then computed from the corrected totals too, so
 // that it stays inside its interval.
 // requires 0 < confidence < 1.
-RateRatio rate_ratio(std::span<const CountExposure> before, std::span<const CountExposure> after,
-                     double confidence);
+RateRatio rate_ratio(std::span<const CountExposure> before, std::span<const CountExposure> after, double confidence);
 
 // --- difference of means --------------------------------------------------------------------------
 
@@ -70,7 +69,7 @@ struct MeanDifference {
   double high = 0.0;
   int n_before = 0;
   int n_after = 0;
-  bool available = false;   // false when either side has fewer than 2 values
+  bool available = false;  // false when either side has fewer than 2 values
 };
 
 // Welch's t interval for (mean after − mean before): sample variances (n − 1), standard error

@@ -74,8 +74,7 @@ double Treatment::total_units() const {
 }
 
 std::string Treatment::validate() const {
-  if (kind != TreatmentKind::botox && !doses.empty())
-    return "doses: only a botox treatment has units per muscle";
+  if (kind != TreatmentKind::botox && !doses.empty()) return "doses: only a botox treatment has units per muscle";
   std::set<std::pair<Muscle, Side>> seen;
   for (const Dose& d : doses) {
     const std::string where = "doses: " + std::string(to_string(d.muscle)) + " " + std::string(to_string(d.side));

@@ -13,18 +13,18 @@
 namespace hemitrack {
 
 enum class TreatmentKind { botox, decompression, medication };
-std::string_view to_string(TreatmentKind k);                        // "botox", "decompression", "medication"
+std::string_view to_string(TreatmentKind k);  // "botox", "decompression", "medication"
 std::optional<TreatmentKind> parse_treatment_kind(std::string_view text);
-std::string_view label(TreatmentKind k);                            // "Botox injection", ...
+std::string_view label(TreatmentKind k);  // "Botox injection", ...
 
 // The muscles DESIGN §2 names for injections.
 enum class Muscle { orbicularis_oculi, corrugator, frontalis, zygomaticus_major, buccinator, masseter, platysma };
 constexpr Muscle kAllMuscles[] = {Muscle::orbicularis_oculi, Muscle::corrugator, Muscle::frontalis,
-                                  Muscle::zygomaticus_major,  Muscle::buccinator, Muscle::masseter,
+                                  Muscle::zygomaticus_major, Muscle::buccinator, Muscle::masseter,
                                   Muscle::platysma};
-std::string_view to_string(Muscle m);                      // "orbicularis-oculi", ... (for files and the CLI)
-std::optional<Muscle> parse_muscle(std::string_view text); // accepts to_string's names and '_' for '-'
-std::string_view label(Muscle m);                          // "orbicularis oculi", ... (for people)
+std::string_view to_string(Muscle m);                       // "orbicularis-oculi", ... (for files and the CLI)
+std::optional<Muscle> parse_muscle(std::string_view text);  // accepts to_string's names and '_' for '-'
+std::string_view label(Muscle m);                           // "orbicularis oculi", ... (for people)
 
 struct Dose {
   Muscle muscle = Muscle::orbicularis_oculi;

@@ -39,8 +39,8 @@ struct TrendBin {
   int days = 0;            // bin_days, or fewer for a last bin cut short by `to`
   int sessions = 0;
   double monitored_h = 0.0;
-  int events = 0;                         // both sides
-  std::array<int, 2> events_by_side{};    // indexed by index_of(Side)
+  int events = 0;                       // both sides
+  std::array<int, 2> events_by_side{};  // indexed by index_of(Side)
   // The affected side only from here on.
   int tonic = 0;
   std::array<int, kSpreadCount> by_spread{};  // indexed by Spread

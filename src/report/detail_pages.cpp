@@ -25,7 +25,8 @@ void treatments(PageFlow& flow, const ReportDocument& doc) {
                                     {"Doses", 150, Align::left, true},
                                     {"Note", kWidth - 408, Align::left, true}};
   std::vector<TableRow> rows;
-  for (const TreatmentEntry& t : doc.treatments) rows.push_back({format_date(t.day), t.kind, t.product, t.doses, t.note});
+  for (const TreatmentEntry& t : doc.treatments)
+    rows.push_back({format_date(t.day), t.kind, t.product, t.doses, t.note});
   draw_table(flow, columns, rows);
 }
 
@@ -37,9 +38,11 @@ void scale_estimates(PageFlow& flow, const ReportDocument& doc) {
             font::kBody, colour::kMuted);
   flow.advance(4);
   for (const ScaleLine& s : doc.scale_estimates) {
-    const double basis_h = flow.canvas().wrap(s.basis, font::kBody, kWidth - 12).size() * Canvas::line_height(font::kBody);
+    const double basis_h =
+        flow.canvas().wrap(s.basis, font::kBody, kWidth - 12).size() * Canvas::line_height(font::kBody);
     flow.need(Canvas::line_height(font::kBodyBold) + basis_h + 6);
-    const std::string score = s.score_text.empty() ? std::to_string(s.score) + " of " + std::to_string(s.max) : s.score_text;
+    const std::string score =
+        s.score_text.empty() ? std::to_string(s.score) + " of " + std::to_string(s.max) : s.score_text;
     body_text(flow, s.scale + ": estimate " + score, font::kBodyBold);
     flow.advance(flow.canvas().paragraph(kLeft + 12, flow.cursor(), kWidth - 12, s.basis, font::kBody));
     flow.advance(6);
@@ -152,8 +155,9 @@ void event_table(PageFlow& flow, const ReportDocument& doc) {
   if (doc.events.empty()) return none_recorded(flow, "No one-sided events recorded in this period.");
   const std::size_t total = doc.events.size();
   const std::size_t listed = std::min<std::size_t>(total, kMaxEventRows);
-  std::string intro = "Sessions start in UTC; \"time\" is the time into the session. Brow sign: the brow on the same side "
-                      "rose while that eye closed (the \"other Babinski\" sign).";
+  std::string intro =
+      "Sessions start in UTC; \"time\" is the time into the session. Brow sign: the brow on the same side "
+      "rose while that eye closed (the \"other Babinski\" sign).";
   if (listed < total)
     intro += " The " + std::to_string(listed) + " most recent of " + std::to_string(total) + " events are listed; " +
              std::to_string(total - listed) + " earlier ones are left out. The CSV export lists them all.";

@@ -96,13 +96,14 @@ std::vector<std::string> Canvas::wrap(std::string_view text, const Font& font, d
   std::size_t start = 0;
   while (start <= text.size()) {
     const std::size_t newline = text.find('\n', start);
-    const std::string_view para = text.substr(start, newline == std::string_view::npos ? std::string_view::npos
-                                                                                        : newline - start);
+    const std::string_view para =
+        text.substr(start, newline == std::string_view::npos ? std::string_view::npos : newline - start);
     std::string line;
     std::size_t i = 0;
     while (i < para.size()) {
       const std::size_t space = para.find(' ', i);
-      const std::string_view word = para.substr(i, space == std::string_view::npos ? std::string_view::npos : space - i);
+      const std::string_view word =
+          para.substr(i, space == std::string_view::npos ? std::string_view::npos : space - i);
       i = space == std::string_view::npos ? para.size() : space + 1;
       if (word.empty()) continue;
       const std::string candidate = line.empty() ? std::string(word) : line + " " + std::string(word);
@@ -137,7 +138,8 @@ double Canvas::paragraph(double x, double top, double width, std::string_view te
   const auto lines = wrap(text, font, width);
   const double lh = line_height(font);
   const double first_baseline = top + ascent(font);
-  for (std::size_t i = 0; i < lines.size(); ++i) this->text(x, first_baseline + lh * static_cast<double>(i), lines[i], font, c);
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    this->text(x, first_baseline + lh * static_cast<double>(i), lines[i], font, c);
   return lh * static_cast<double>(lines.size());
 }
 
@@ -278,7 +280,8 @@ void draw_row(const Canvas& canvas, double x, double y, const std::vector<Column
                           : col.align == Align::centre ? left + col.width / 2
                                                        : left + col.width - kCellPadX;
     for (std::size_t l = 0; l < row.cells[c].size(); ++l)
-      canvas.text(anchor, first_baseline + lh * static_cast<double>(l), row.cells[c][l], font, colour::kText, col.align);
+      canvas.text(anchor, first_baseline + lh * static_cast<double>(l), row.cells[c][l], font, colour::kText,
+                  col.align);
     left += col.width;
   }
 }

@@ -93,8 +93,7 @@ class Canvas {
 
   void fill_rect(double x, double y, double w, double h, Rgb colour, double alpha = 1.0) const;
   void stroke_rect(double x, double y, double w, double h, Rgb colour, double line_width = 0.6) const;
-  void line(double x0, double y0, double x1, double y1, Rgb colour, double line_width = 0.6,
-            bool dashed = false) const;
+  void line(double x0, double y0, double x1, double y1, Rgb colour, double line_width = 0.6, bool dashed = false) const;
   // The image scaled to fit the box (aspect kept, at its top left corner, so a caption below lines
   // up with it); returns the height it took. A thin frame marks its edge on white paper.
   double image(const cv::Mat& bgr, double x, double y, double max_w, double max_h) const;
@@ -153,7 +152,7 @@ struct TableStyle {
   int bold_rows = 0;  // the first rows printed bold (e.g. a total)
   bool zebra = true;
   std::vector<std::size_t> rules_after;  // a thin rule under these rows: groups within a table
-  std::string continued;  // printed above the header repeated on a new page ("Events (continued)")
+  std::string continued;                 // printed above the header repeated on a new page ("Events (continued)")
 };
 
 using TableRow = std::vector<std::string>;

@@ -38,7 +38,8 @@ void footer(const Canvas& c, const ReportDocument& doc, int page_number, int pag
   std::string left = "hemitrack report";
   if (!doc.period_label.empty()) left += " \u00b7 " + doc.period_label;
   left += " \u00b7 " + std::string(kDisclaimer);
-  c.text(page::kMarginX, y, c.fit(left, font::kSmall, page::kContentWidth - right_w - 12), font::kSmall, colour::kMuted);
+  c.text(page::kMarginX, y, c.fit(left, font::kSmall, page::kContentWidth - right_w - 12), font::kSmall,
+         colour::kMuted);
   c.text(page::kMarginX + page::kContentWidth, y, right, font::kSmall, colour::kMuted, Align::right);
 }
 

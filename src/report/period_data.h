@@ -13,14 +13,14 @@
 namespace hemitrack {
 
 struct PeriodData {
-  DayNumber from = 0, to = 0;  // both days included
-  int bin_days = 7;            // the trend's bin: a week, longer for periods over half a year
-  std::vector<SessionSample> sessions;   // started within the period, oldest first
-  std::vector<Treatment> treatments;     // every one recorded, oldest first (the cycle may start before)
-  std::vector<Hfs7Answers> hfs7;         // answered within the period
-  std::optional<Side> affected;          // the side with more one-sided events in the period
+  DayNumber from = 0, to = 0;           // both days included
+  int bin_days = 7;                     // the trend's bin: a week, longer for periods over half a year
+  std::vector<SessionSample> sessions;  // started within the period, oldest first
+  std::vector<Treatment> treatments;    // every one recorded, oldest first (the cycle may start before)
+  std::vector<Hfs7Answers> hfs7;        // answered within the period
+  std::optional<Side> affected;         // the side with more one-sided events in the period
   std::vector<TrendBin> bins;
-  std::vector<PhaseSpan> phases;         // expected Botox phases within the period
+  std::vector<PhaseSpan> phases;  // expected Botox phases within the period
   // Around the latest Botox injection on or before the period's last day; its periods may reach
   // outside the report's period (the 2 weeks before, weeks 2-6 after).
   std::optional<ComparePeriods> periods;
@@ -34,8 +34,8 @@ DayNumber today_utc();
 
 // Requires from <= to. Without `from`: everything recorded, from the first session or treatment
 // (and at least the 4 weeks up to `to`).
-std::variant<PeriodData, StoreError> gather_period(const SessionStore& store, std::optional<DayNumber> from, DayNumber to,
-                                                   const CompareOptions& options = {});
+std::variant<PeriodData, StoreError> gather_period(const SessionStore& store, std::optional<DayNumber> from,
+                                                   DayNumber to, const CompareOptions& options = {});
 
 // Bins over [from, to + 1) of `bin_days`: the trend's grid.
 int trend_bin_days(DayNumber from, DayNumber to);

@@ -44,8 +44,10 @@ json comparison_json(const PeriodData& d) {
     out["too_little"] = c.too_little;
     return out;
   }
-  out["rate_ratio"] = {{"ratio", round_to(c.rate.ratio, 4)}, {"low", round_to(c.rate.low, 4)},
-                       {"high", round_to(c.rate.high, 4)}, {"dispersion", round_to(c.rate.dispersion, 3)}};
+  out["rate_ratio"] = {{"ratio", round_to(c.rate.ratio, 4)},
+                       {"low", round_to(c.rate.low, 4)},
+                       {"high", round_to(c.rate.high, 4)},
+                       {"dispersion", round_to(c.rate.dispersion, 3)}};
   out["duration_s_change"] = interval_json(c.duration_s);
   out["peak_closure_change"] = interval_json(c.peak_closure);
   out["eye_closed_pct_change"] = interval_json(c.eye_closed_pct);
@@ -56,7 +58,10 @@ json treatment_json(const Treatment& t) {
   json doses = json::array();
   for (const Dose& dose : t.doses)
     doses.push_back({{"muscle", to_string(dose.muscle)}, {"side", to_string(dose.side)}, {"units", dose.units}});
-  return {{"date", format_date(t.day)}, {"kind", to_string(t.kind)}, {"product", t.product}, {"doses", doses},
+  return {{"date", format_date(t.day)},
+          {"kind", to_string(t.kind)},
+          {"product", t.product},
+          {"doses", doses},
           {"note", t.note}};
 }
 
@@ -107,12 +112,13 @@ std::string period_json(const PeriodData& d) {
   for (const SessionSample& s : d.sessions) {
     monitored_s += s.monitored_s;
     events += s.events.size();
-    sessions.push_back({{"id", s.id},
-                        {"started_utc", moment_text(s.start_day)},
-                        {"monitored_s", round_to(s.monitored_s, 2)},
-                        {"eye_closed_s", {{"right", round_to(s.eye_closed_s[0], 2)}, {"left", round_to(s.eye_closed_s[1], 2)}}},
-                        {"tags", s.tags},
-                        {"events", events_to_json(s.events)}});
+    sessions.push_back(
+        {{"id", s.id},
+         {"started_utc", moment_text(s.start_day)},
+         {"monitored_s", round_to(s.monitored_s, 2)},
+         {"eye_closed_s", {{"right", round_to(s.eye_closed_s[0], 2)}, {"left", round_to(s.eye_closed_s[1], 2)}}},
+         {"tags", s.tags},
+         {"events", events_to_json(s.events)}});
   }
   const json doc = {
       {"period", {{"from", format_date(d.from)}, {"to", format_date(d.to)}}},

@@ -35,7 +35,8 @@ std::vector<PlacedEvent> all_events(const PeriodData& d) {
   std::vector<PlacedEvent> out;
   for (const SessionSample& s : d.sessions)
     for (const TwitchEvent& e : s.events) out.push_back({&s, &e});
-  std::stable_sort(out.begin(), out.end(), [](const PlacedEvent& a, const PlacedEvent& b) { return a.day() < b.day(); });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const PlacedEvent& a, const PlacedEvent& b) { return a.day() < b.day(); });
   return out;
 }
 
@@ -117,14 +118,15 @@ report::ComparisonBlock comparison_of(const PeriodData& d) {
   out.after = period_figures_of(d.periods->after, c.after);
   if (c.enough_data) {
     if (c.rate.available)
-      out.events_per_hour_change =
-          report::ChangeEstimate{(c.rate.ratio - 1.0) * 100.0, (c.rate.low - 1.0) * 100.0, (c.rate.high - 1.0) * 100.0, "%", 0};
+      out.events_per_hour_change = report::ChangeEstimate{(c.rate.ratio - 1.0) * 100.0, (c.rate.low - 1.0) * 100.0,
+                                                          (c.rate.high - 1.0) * 100.0, "%", 0};
     out.duration_change = change(c.duration_s, " s", 2);
     out.peak_closure_change = change(c.peak_closure, "", 2);
     out.eye_closed_change = change(c.eye_closed_pct, " pp", 1);
   }
-  out.method = "Affected side only. Rate: ratio of twitches per monitored hour, interval widened for day-to-day "
-               "variation (quasi-Poisson); means: Welch intervals; pp: percentage points.";
+  out.method =
+      "Affected side only. Rate: ratio of twitches per monitored hour, interval widened for day-to-day "
+      "variation (quasi-Poisson); means: Welch intervals; pp: percentage points.";
   return out;
 }
 
@@ -170,7 +172,8 @@ std::vector<PlacedEvent> typical_candidates(const std::vector<PlacedEvent>& even
   if (out.empty()) return out;
   std::vector<double> durations;
   for (const PlacedEvent& p : out) durations.push_back(p.event->duration_s());
-  std::nth_element(durations.begin(), durations.begin() + static_cast<std::ptrdiff_t>(durations.size() / 2), durations.end());
+  std::nth_element(durations.begin(), durations.begin() + static_cast<std::ptrdiff_t>(durations.size() / 2),
+                   durations.end());
   const double median = durations[durations.size() / 2];
   std::stable_sort(out.begin(), out.end(), [&](const PlacedEvent& a, const PlacedEvent& b) {
     return std::abs(a.event->duration_s() - median) < std::abs(b.event->duration_s() - median);
@@ -259,8 +262,10 @@ std::vector<report::ScaleLine> scale_estimates_for(const PeriodData& d, std::str
   const double needed_h = CompareOptions{}.min_monitored_h;
   if (inputs.monitored_h < needed_h) {
     char buf[160];
-    std::snprintf(buf, sizeof buf, "Too little monitored time to estimate the scales: %.0f min in this period, at least %.0f min needed.",
-                  inputs.monitored_h * 60.0, needed_h * 60.0);
+    std::snprintf(
+        buf, sizeof buf,
+        "Too little monitored time to estimate the scales: %.0f min in this period, at least %.0f min needed.",
+        inputs.monitored_h * 60.0, needed_h * 60.0);
     none_because = buf;
     return out;
   }
@@ -278,9 +283,7 @@ std::vector<report::ScaleLine> scale_estimates_for(const PeriodData& d, std::str
 
 }  // namespace
 
-std::string moment_text(double day) {
-  return format_date(static_cast<DayNumber>(std::floor(day))) + " " + hhmm(day);
-}
+std::string moment_text(double day) { return format_date(static_cast<DayNumber>(std::floor(day))) + " " + hhmm(day); }
 
 std::string period_label(DayNumber first, DayNumber last) {
   const std::string a = format_date_long(first), b = format_date_long(last);

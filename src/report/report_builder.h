@@ -8,7 +8,7 @@
 namespace hemitrack {
 
 struct ReportOptions {
-  std::string patient;        // printed on page 1; empty leaves a line to write on
+  std::string patient;  // printed on page 1; empty leaves a line to write on
   DayNumber generated_day = 0;
   std::size_t max_stills = 6;  // still frames from clips; tonic events first
 };

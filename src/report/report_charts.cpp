@@ -113,7 +113,9 @@ void draw_legend(const Canvas& canvas, double x0, double top, double width, cons
         canvas.fill_rect(x, mid - 4, kSwatch, 8, item.colour);
         canvas.stroke_rect(x, mid - 4, kSwatch, 8, colour::kRule, 0.4);
         break;
-      case LegendItem::Kind::line: canvas.line(x + kSwatch / 2, mid - 5, x + kSwatch / 2, mid + 5, item.colour, 1.2, true); break;
+      case LegendItem::Kind::line:
+        canvas.line(x + kSwatch / 2, mid - 5, x + kSwatch / 2, mid + 5, item.colour, 1.2, true);
+        break;
       case LegendItem::Kind::trace: canvas.line(x, mid, x + kSwatch, mid, item.colour, 2.0); break;
       case LegendItem::Kind::marker:
         cairo_set_source_rgb(cr, item.colour.r, item.colour.g, item.colour.b);
@@ -122,7 +124,8 @@ void draw_legend(const Canvas& canvas, double x0, double top, double width, cons
         break;
       case LegendItem::Kind::text: text_x = x; break;
     }
-    canvas.text(text_x, mid + 3, item.text, font::kSmall, item.kind == LegendItem::Kind::text ? colour::kMuted : colour::kText);
+    canvas.text(text_x, mid + 3, item.text, font::kSmall,
+                item.kind == LegendItem::Kind::text ? colour::kMuted : colour::kText);
     x += w;
   }
 }
@@ -134,7 +137,12 @@ std::vector<double> nice_ticks(double min, double max, int target) {
   const double raw = (max - min) / std::max(1, target);
   const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
   const double norm = raw / magnitude;
-  const double step = (norm <= 1.0 ? 1.0 : norm <= 2.0 ? 2.0 : norm <= 2.5 ? 2.5 : norm <= 5.0 ? 5.0 : 10.0) * magnitude;
+  const double step = (norm <= 1.0   ? 1.0
+                       : norm <= 2.0 ? 2.0
+                       : norm <= 2.5 ? 2.5
+                       : norm <= 5.0 ? 5.0
+                                     : 10.0) *
+                      magnitude;
   std::vector<double> ticks;
   const double first = std::floor(min / step + 1e-9) * step;
   for (double v = first; v < max + step - 1e-9 * step; v += step) ticks.push_back(std::abs(v) < step * 1e-9 ? 0.0 : v);
@@ -142,7 +150,8 @@ std::vector<double> nice_ticks(double min, double max, int target) {
 }
 
 bool trend_has_rates(const ReportDocument& doc) {
-  return std::any_of(doc.trend.begin(), doc.trend.end(), [](const TrendRow& b) { return b.events_per_hour.has_value(); });
+  return std::any_of(doc.trend.begin(), doc.trend.end(),
+                     [](const TrendRow& b) { return b.events_per_hour.has_value(); });
 }
 
 void draw_trend_chart(const Canvas& canvas, const Box& box, const ReportDocument& doc) {
@@ -163,11 +172,12 @@ void draw_trend_chart(const Canvas& canvas, const Box& box, const ReportDocument
         std::find(phase_labels.begin(), phase_labels.end(), p.label) == phase_labels.end())
       phase_labels.push_back(p.label);
   auto phase_fill = [&](const std::string& label) {
-    const auto i = static_cast<std::size_t>(std::find(phase_labels.begin(), phase_labels.end(), label) - phase_labels.begin());
+    const auto i =
+        static_cast<std::size_t>(std::find(phase_labels.begin(), phase_labels.end(), label) - phase_labels.begin());
     return kPhaseFills[i % std::size(kPhaseFills)];
   };
-  const bool gaps = std::any_of(doc.trend.begin(), doc.trend.end(),
-                                [](const TrendRow& b) { return !b.events_per_hour.has_value(); });
+  const bool gaps =
+      std::any_of(doc.trend.begin(), doc.trend.end(), [](const TrendRow& b) { return !b.events_per_hour.has_value(); });
 
   std::vector<LegendItem> legend{{LegendItem::Kind::bar, colour::kBars, "Events per monitored hour"}};
   for (const std::string& label : phase_labels) legend.push_back({LegendItem::Kind::swatch, phase_fill(label), label});
@@ -189,13 +199,17 @@ void draw_trend_chart(const Canvas& canvas, const Box& box, const ReportDocument
   std::vector<Label> labels;
   std::vector<double> row_right;
   for (const TreatmentEntry* t : marks) {
-    const std::string text = t->chart_label.empty() ? format_day_month(t->day) : t->chart_label + ", " + format_day_month(t->day);
+    const std::string text =
+        t->chart_label.empty() ? format_day_month(t->day) : t->chart_label + ", " + format_day_month(t->day);
     const double w = canvas.text_width(text, font::kSmall);
     const double x = xs(t->day + 0.5);
     const double left = std::clamp(x - w / 2, box.x, box.x + box.w - w);
     int row = -1;
     for (std::size_t r = 0; r < row_right.size(); ++r)
-      if (row_right[r] + 6.0 <= left) { row = static_cast<int>(r); break; }
+      if (row_right[r] + 6.0 <= left) {
+        row = static_cast<int>(r);
+        break;
+      }
     if (row < 0 && row_right.size() < 3) row_right.push_back(-1e9), row = static_cast<int>(row_right.size()) - 1;
     if (row < 0) row = static_cast<int>(std::min_element(row_right.begin(), row_right.end()) - row_right.begin());
     row_right[static_cast<std::size_t>(row)] = left + w;
@@ -270,7 +284,8 @@ void draw_trend_chart(const Canvas& canvas, const Box& box, const ReportDocument
       canvas.line(right, hy(v), right + 3, hy(v), colour::kHfs7, 0.6);
       canvas.text(right + 5, hy(v) + 3, std::to_string(v), font::kTick, colour::kHfs7);
     }
-    canvas.vertical_text(box.x + box.w - 5, plot_y + plot_h / 2, "HFS-7 total (0\u201328)", font::kSmall, colour::kHfs7);
+    canvas.vertical_text(box.x + box.w - 5, plot_y + plot_h / 2, "HFS-7 total (0\u201328)", font::kSmall,
+                         colour::kHfs7);
     cairo_set_source_rgb(cr, colour::kHfs7.r, colour::kHfs7.g, colour::kHfs7.b);
     cairo_set_line_width(cr, 0.9);
     for (std::size_t i = 0; i < hfs.size(); ++i) {
@@ -319,8 +334,10 @@ std::vector<Panel> panels_of(const TypicalEvent& e) {
   std::vector<Panel> panels;
   const auto& r = e.sides[index_of(Side::right)];
   const auto& l = e.sides[index_of(Side::left)];
-  if (!r.closure.empty() || !l.closure.empty()) panels.push_back({"Eye closure", "0 open, 1 closed", {&r.closure, &l.closure}, true});
-  if (!r.mouth.empty() || !l.mouth.empty()) panels.push_back({"Mouth corner", "rise, inter-ocular", {&r.mouth, &l.mouth}, false});
+  if (!r.closure.empty() || !l.closure.empty())
+    panels.push_back({"Eye closure", "0 open, 1 closed", {&r.closure, &l.closure}, true});
+  if (!r.mouth.empty() || !l.mouth.empty())
+    panels.push_back({"Mouth corner", "rise, inter-ocular", {&r.mouth, &l.mouth}, false});
   if (!r.brow.empty() || !l.brow.empty()) panels.push_back({"Brow", "height, inter-ocular", {&r.brow, &l.brow}, false});
   return panels;
 }
@@ -372,14 +389,17 @@ void draw_typical_event(const Canvas& canvas, const Box& box, const TypicalEvent
     }
     const auto ticks = p.fixed_unit_range ? std::vector<double>{0.0, 0.5, 1.0} : nice_ticks(lo, hi, 2);
     lo = ticks.front(), hi = ticks.back();
-    const std::function<double(double)> ys = [&](double v) { return top + kPanelHeight - (v - lo) / (hi - lo) * kPanelHeight; };
+    const std::function<double(double)> ys = [&](double v) {
+      return top + kPanelHeight - (v - lo) / (hi - lo) * kPanelHeight;
+    };
 
     const double s0 = std::clamp(xs(e.event_start_s), plot_x, plot_x + plot_w);
     const double s1 = std::clamp(xs(e.event_end_s), plot_x, plot_x + plot_w);
     canvas.fill_rect(s0, top, std::max(s1 - s0, 0.8), kPanelHeight, kEventSpan);
     const int decimals = decimals_for(ticks.size() > 1 ? ticks[1] - ticks[0] : 1.0);
     for (double v : ticks) {
-      canvas.line(plot_x, ys(v), plot_x + plot_w, ys(v), v == 0.0 && !p.fixed_unit_range ? colour::kRule : colour::kGrid, 0.5);
+      canvas.line(plot_x, ys(v), plot_x + plot_w, ys(v),
+                  v == 0.0 && !p.fixed_unit_range ? colour::kRule : colour::kGrid, 0.5);
       canvas.text(plot_x - 4, ys(v) + 3, number(v, decimals), font::kTick, colour::kText, Align::right);
     }
     canvas.text(box.x, top + 12, p.name, font::kTableBold);
@@ -402,10 +422,11 @@ void draw_typical_event(const Canvas& canvas, const Box& box, const TypicalEvent
     canvas.line(xs(t), top, xs(t), top + 3, colour::kText, 0.6);
     canvas.text(xs(t), top + 12, number(t, decimals), font::kTick, colour::kText, Align::centre);
   }
-  const std::vector<LegendItem> legend{{LegendItem::Kind::trace, colour::kRight, "Right side"},
-                                       {LegendItem::Kind::trace, colour::kLeft, "Left side"},
-                                       {LegendItem::Kind::swatch, kEventSpan, "The event"},
-                                       {LegendItem::Kind::text, colour::kMuted, "Time in seconds from the event's start"}};
+  const std::vector<LegendItem> legend{
+      {LegendItem::Kind::trace, colour::kRight, "Right side"},
+      {LegendItem::Kind::trace, colour::kLeft, "Left side"},
+      {LegendItem::Kind::swatch, kEventSpan, "The event"},
+      {LegendItem::Kind::text, colour::kMuted, "Time in seconds from the event's start"}};
   draw_legend(canvas, plot_x, top + kTimeAxisBand - 2, plot_w, legend);
 }
 

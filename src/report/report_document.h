@@ -50,11 +50,11 @@ struct SummaryFigures {
   double monitored_hours = 0.0;  // time with a face in view
   int sessions = 0;
   RateFigure all;
-  std::array<RateFigure, 2> by_side{};   // index_of(Side)
-  std::array<RateFigure, 2> by_kind{};   // [0] clonic, [1] tonic
+  std::array<RateFigure, 2> by_side{};               // index_of(Side)
+  std::array<RateFigure, 2> by_kind{};               // [0] clonic, [1] tonic
   std::array<RateFigure, kSpreadCount> by_spread{};  // indexed by Spread
-  std::optional<Side> affected_side;     // none when there were no events
-  std::optional<double> affected_eye_closed_pct;  // % of monitored time the affected eye was closed
+  std::optional<Side> affected_side;                 // none when there were no events
+  std::optional<double> affected_eye_closed_pct;     // % of monitored time the affected eye was closed
   std::optional<EventHighlight> longest_event;
   int other_babinski_events = 0;  // events where the same-side brow rose as the eye closed
 };
@@ -101,9 +101,9 @@ struct TrendRow {
   int days = 7;
   double monitored_hours = 0.0;
   int events = 0;
-  std::optional<double> events_per_hour;  // none: not monitored, or too little to give a rate
-  std::optional<double> eye_closed_pct;   // affected eye
-  std::optional<double> tonic_pct;        // share of events that were tonic
+  std::optional<double> events_per_hour;                       // none: not monitored, or too little to give a rate
+  std::optional<double> eye_closed_pct;                        // affected eye
+  std::optional<double> tonic_pct;                             // share of events that were tonic
   std::optional<std::array<double, kSpreadCount>> spread_pct;  // shares by Spread, sum 100
   std::vector<std::string> tags;  // context tags of the bin's sessions ("stress", "tired", ...)
 };
@@ -129,10 +129,10 @@ struct TreatmentEntry {
 TreatmentEntry describe(const Treatment& treatment);
 
 struct EventRow {
-  std::string session_start;      // UTC date and time the session began, "2026-03-04 09:12"
+  std::string session_start;  // UTC date and time the session began, "2026-03-04 09:12"
   double time_in_session_s = 0.0;
   Side side = Side::left;
-  std::vector<Region> regions;    // ordered eye, mouth, brow
+  std::vector<Region> regions;  // ordered eye, mouth, brow
   EventKind kind = EventKind::clonic;
   double duration_s = 0.0;
   std::optional<double> peak_closure;  // none when the eye took no part
@@ -148,10 +148,10 @@ struct SideTrace {
 };
 
 struct TypicalEvent {
-  std::string title;            // "Typical tonic event: left eye + mouth, 2.4 s (4 Mar 2026 09:14)"
-  std::vector<double> time_s;   // seconds from the event's start (negative before it)
+  std::string title;               // "Typical tonic event: left eye + mouth, 2.4 s (4 Mar 2026 09:14)"
+  std::vector<double> time_s;      // seconds from the event's start (negative before it)
   std::array<SideTrace, 2> sides;  // index_of(Side)
-  double event_start_s = 0.0;   // the shaded span, on time_s's scale
+  double event_start_s = 0.0;      // the shaded span, on time_s's scale
   double event_end_s = 0.0;
 };
 
@@ -165,7 +165,7 @@ struct ScaleLine {
   std::string scale;  // "Jankovic Rating Scale, severity"
   int score = 0;
   int max = 0;
-  std::string basis;  // how it was estimated, one or two sentences
+  std::string basis;       // how it was estimated, one or two sentences
   std::string score_text;  // the score in the scale's own words ("grade III"); empty: "score of max"
 };
 
@@ -176,7 +176,7 @@ struct ReportDocument {
   DayNumber period_first_day = 0;
   DayNumber period_last_day = 0;  // inclusive
   DayNumber generated_day = 0;
-  std::string program_version;  // "0.1.0"
+  std::string program_version;                        // "0.1.0"
   std::string disclaimer = std::string(kDisclaimer);  // kDisclaimer is printed even if this is empty
 
   SummaryFigures summary;
@@ -185,9 +185,9 @@ struct ReportDocument {
   std::vector<TrendRow> trend;  // oldest first, within the period
   std::vector<ShadedSpan> phases;
   std::vector<TreatmentEntry> treatments;  // oldest first; those in the period are marked on the chart
-  std::vector<Hfs7Answers> hfs7;    // oldest first; totals are plotted on the chart
+  std::vector<Hfs7Answers> hfs7;           // oldest first; totals are plotted on the chart
 
-  std::vector<EventRow> events;     // all of them, oldest first (the report lists kMaxEventRows)
+  std::vector<EventRow> events;  // all of them, oldest first (the report lists kMaxEventRows)
   std::vector<TypicalEvent> typical_events;
   std::vector<StillFrame> stills;
   std::vector<ScaleLine> scale_estimates;

@@ -25,8 +25,8 @@ std::string clock_text(double s);      // time in a session: "4:05", "1:02:03"
 // "\u221242% (\u221255 to \u221225)": the estimate, its unit, and the 95 % interval.
 std::string change_text(const ChangeEstimate& change);
 
-std::string side_text(Side side);                         // "right", "left"
-std::string kind_text(EventKind kind);                    // "clonic", "tonic"
+std::string side_text(Side side);                              // "right", "left"
+std::string kind_text(EventKind kind);                         // "clonic", "tonic"
 std::string regions_text(const std::vector<Region>& regions);  // "eye + mouth"
 std::string capitalised(std::string text);
 

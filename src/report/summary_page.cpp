@@ -69,12 +69,12 @@ void summary(PageFlow& flow, const ReportDocument& doc) {
                                     {"Per hour", 52, Align::right},
                                     {"Share", 46, Align::right}};
   const int all = s.all.events;
-  std::vector<TableRow> rows{rate_row("All events", s.all, all),
-                             rate_row("Right side", s.by_side[index_of(Side::right)], all),
-                             rate_row("Left side", s.by_side[index_of(Side::left)], all),
-                             rate_row("Clonic (brief twitches)", s.by_kind[0], all),
-                             rate_row("Tonic (sustained)", s.by_kind[1], all)};
-  for (Spread sp : kAllSpreads) rows.push_back(rate_row(std::string(spread_heading(sp)), s.by_spread[static_cast<std::size_t>(sp)], all));
+  std::vector<TableRow> rows{
+      rate_row("All events", s.all, all), rate_row("Right side", s.by_side[index_of(Side::right)], all),
+      rate_row("Left side", s.by_side[index_of(Side::left)], all),
+      rate_row("Clonic (brief twitches)", s.by_kind[0], all), rate_row("Tonic (sustained)", s.by_kind[1], all)};
+  for (Spread sp : kAllSpreads)
+    rows.push_back(rate_row(std::string(spread_heading(sp)), s.by_spread[static_cast<std::size_t>(sp)], all));
   TableStyle style;
   style.bold_rows = 1;
   style.rules_after = {0, 2, 4};  // all | by side | by kind | by spread
@@ -83,8 +83,10 @@ void summary(PageFlow& flow, const ReportDocument& doc) {
   const double fx = kLeft + 316, fw = kWidth - 316;
   double fy = top;
   fy += key_figure(c, fx, fy, fw, "Monitored (a face in view)", monitored_text(s.monitored_hours, s.sessions));
-  fy += key_figure(c, fx, fy, fw, "Affected side", s.affected_side ? capitalised(side_text(*s.affected_side)) : "None (no events)");
-  const std::string eye = s.affected_side ? capitalised(side_text(*s.affected_side)) + " eye closed" : "Affected eye closed";
+  fy += key_figure(c, fx, fy, fw, "Affected side",
+                   s.affected_side ? capitalised(side_text(*s.affected_side)) : "None (no events)");
+  const std::string eye =
+      s.affected_side ? capitalised(side_text(*s.affected_side)) + " eye closed" : "Affected eye closed";
   fy += key_figure(c, fx, fy, fw, eye,
                    s.affected_eye_closed_pct ? number(*s.affected_eye_closed_pct, 1) + "% of monitored time"
                                              : std::string(kMissing));
@@ -110,8 +112,9 @@ void comparison(PageFlow& flow, const ReportDocument& doc) {
                                 (cmp.after.label.empty() ? std::string("After") : cmp.after.label) + ": " +
                                 hours_text(cmp.after.monitored_hours) + " monitored.";
     const double inner = kWidth - 20;
-    const double h = 8 + Canvas::line_height(font::kBodyBold) + c.wrap(reason, font::kBody, inner).size() * Canvas::line_height(font::kBody) +
-                     4 + c.wrap(amounts, font::kSmall, inner).size() * Canvas::line_height(font::kSmall) + 8;
+    const double h = 8 + Canvas::line_height(font::kBodyBold) +
+                     c.wrap(reason, font::kBody, inner).size() * Canvas::line_height(font::kBody) + 4 +
+                     c.wrap(amounts, font::kSmall, inner).size() * Canvas::line_height(font::kSmall) + 8;
     const double y = flow.cursor();
     c.fill_rect(kLeft, y, kWidth, h, colour::kNoticeFill);
     c.stroke_rect(kLeft, y, kWidth, h, colour::kNoticeEdge, 0.8);
@@ -140,11 +143,12 @@ void comparison(PageFlow& flow, const ReportDocument& doc) {
   const std::vector<TableRow> rows{
       {"Monitored", monitored_text(b.monitored_hours, b.sessions), monitored_text(a.monitored_hours, a.sessions), ""},
       {"Events", std::to_string(b.events), std::to_string(a.events), ""},
-      {"Events per hour", rate_text(b.events_per_hour), rate_text(a.events_per_hour), change(cmp.events_per_hour_change)},
-      {"Mean event duration", number_or_missing(b.mean_duration_s, 2, " s"), number_or_missing(a.mean_duration_s, 2, " s"),
-       change(cmp.duration_change)},
-      {"Mean peak closure (0\u20131)", number_or_missing(b.mean_peak_closure, 2), number_or_missing(a.mean_peak_closure, 2),
-       change(cmp.peak_closure_change)},
+      {"Events per hour", rate_text(b.events_per_hour), rate_text(a.events_per_hour),
+       change(cmp.events_per_hour_change)},
+      {"Mean event duration", number_or_missing(b.mean_duration_s, 2, " s"),
+       number_or_missing(a.mean_duration_s, 2, " s"), change(cmp.duration_change)},
+      {"Mean peak closure (0\u20131)", number_or_missing(b.mean_peak_closure, 2),
+       number_or_missing(a.mean_peak_closure, 2), change(cmp.peak_closure_change)},
       {"Affected eye closed", number_or_missing(b.eye_closed_pct, 1, "%"), number_or_missing(a.eye_closed_pct, 1, "%"),
        change(cmp.eye_closed_change)},
   };
@@ -180,8 +184,9 @@ void trend(PageFlow& flow, const ReportDocument& doc) {
   const Canvas& c = flow.canvas();
   const double bottom = page::kContentBottom - kClosingBand;
   if (!trend_has_rates(doc)) {
-    body_text(flow, doc.trend.empty() ? "No monitored sessions in this period: nothing to chart."
-                                      : "Too little monitored time in this period to chart a rate.",
+    body_text(flow,
+              doc.trend.empty() ? "No monitored sessions in this period: nothing to chart."
+                                : "Too little monitored time in this period to chart a rate.",
               font::kBody, colour::kMuted);
     return;
   }
@@ -205,7 +210,8 @@ void closing(PageFlow& flow, const ReportDocument& doc) {
   const Canvas& c = flow.canvas();
   const double y = page::kContentBottom - kClosingBand + 6;
   c.line(kLeft, y, kLeft + kWidth, y, colour::kRule, 0.5);
-  c.text(kLeft, y + 13, c.fit(doc.disclaimer.empty() ? std::string(kDisclaimer) : doc.disclaimer, font::kBodyBold, kWidth),
+  c.text(kLeft, y + 13,
+         c.fit(doc.disclaimer.empty() ? std::string(kDisclaimer) : doc.disclaimer, font::kBodyBold, kWidth),
          font::kBodyBold);
   c.text(kLeft, y + 25,
          c.fit("Rates count one-sided events per hour a face was in view. Scale scores in this report are estimates.",

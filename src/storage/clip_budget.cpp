@@ -61,7 +61,6 @@ BudgetResult enforce_clip_budget(const fs::path& folder, std::uintmax_t max_byte
   return result;
 }
 
-
 std::vector<fs::path> remove_stale_partial_clips(const fs::path& folder, fs::file_time_type::duration min_age) {
   std::vector<fs::path> removed;
   const auto now = fs::file_time_type::clock::now();

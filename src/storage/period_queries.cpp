@@ -103,9 +103,9 @@ std::variant<std::vector<SessionSample>, StoreError> SessionStore::load_samples(
           frames.clear();
           if (!session_schema::unpack_frames(chunks.real(0), chunks.integer(2), chunks.blob(4), chunks.blob_bytes(4),
                                              frames))
-            return fail(StoreErrorKind::corrupt, path_,
-                        doing + ": a signal chunk of session " + std::to_string(s.id) +
-                            " does not match its frame count");
+            return fail(
+                StoreErrorKind::corrupt, path_,
+                doing + ": a signal chunk of session " + std::to_string(s.id) + " does not match its frame count");
           const auto times = session_schema::measure_chunk(frames, previous, options_.eye_closed_threshold);
           for (std::size_t side = 0; side < 2; ++side) s.eye_closed_s[side] += times.closed_s[side];
         }

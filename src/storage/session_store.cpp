@@ -23,11 +23,9 @@ namespace hemitrack {
 namespace {
 
 namespace fs = std::filesystem;
+using session_rows::utc_now;
 using sqlite::Statement;
 using sqlite::Transaction;
-using session_rows::utc_now;
-
-
 
 StoreError fail(StoreErrorKind kind, const fs::path& path, const std::string& problem) {
   return StoreError{kind, sqlite::one_line(sqlite::where(path) + problem)};

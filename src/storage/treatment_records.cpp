@@ -22,9 +22,7 @@ std::optional<std::string> day_text(DayNumber day) {
   return text;
 }
 
-std::string day_problem(DayNumber day) {
-  return "day " + std::to_string(day) + " is outside the years 0000 to 9999";
-}
+std::string day_problem(DayNumber day) { return "day " + std::to_string(day) + " is outside the years 0000 to 9999"; }
 
 std::optional<Side> side_from(const std::string& text) {
   if (text == to_string(Side::right)) return Side::right;

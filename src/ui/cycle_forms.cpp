@@ -63,7 +63,8 @@ std::optional<Treatment> draw_treatment_form(TreatmentForm& form, DayNumber toda
     ImGui::EndTable();
   }
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24);
-  ImGui::InputTextWithHint("Note##treatment", "where, by whom, anything to remember", form.note.data(), form.note.size());
+  ImGui::InputTextWithHint("Note##treatment", "where, by whom, anything to remember", form.note.data(),
+                           form.note.size());
   draw_problem(form.problem);
   if (!ImGui::Button("Save treatment")) return std::nullopt;
 
@@ -92,7 +93,8 @@ std::optional<Treatment> draw_treatment_form(TreatmentForm& form, DayNumber toda
 std::optional<Hfs7Answers> draw_hfs7_form(Hfs7Form& form, DayNumber today) {
   date_field("Date##hfs7", form.date, today);
   const auto& labels = hfs7_answer_labels();
-  if (ImGui::BeginTable("hfs7", 1 + static_cast<int>(labels.size()), ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg)) {
+  if (ImGui::BeginTable("hfs7", 1 + static_cast<int>(labels.size()),
+                        ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg)) {
     ImGui::TableSetupColumn("In the last 4 weeks...", ImGuiTableColumnFlags_WidthStretch);
     for (const auto& l : labels) ImGui::TableSetupColumn(std::string(l).c_str());
     ImGui::TableHeadersRow();

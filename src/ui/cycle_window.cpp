@@ -30,7 +30,9 @@ void copy_into(std::array<char, N>& field, const std::string& text) {
 }  // namespace
 
 CycleWindow::CycleWindow(std::filesystem::path database, std::filesystem::path report_folder, ReportWriter write_report)
-    : database_(std::move(database)), report_folder_(std::move(report_folder)), write_report_(std::move(write_report)) {}
+    : database_(std::move(database)),
+      report_folder_(std::move(report_folder)),
+      write_report_(std::move(write_report)) {}
 
 CycleWindow::~CycleWindow() {
   if (report_job_.valid()) report_job_.wait();  // the writer holds its own connection and files
@@ -136,10 +138,12 @@ void CycleWindow::draw_trend_tab() {
   if (!data_) return;
   const PeriodData& d = *data_;
   if (d.sessions.empty()) {
-    ImGui::TextWrapped("No monitoring recorded in this period yet. Each session you monitor (or file you analyse) adds "
-                       "to this timeline.");
+    ImGui::TextWrapped(
+        "No monitoring recorded in this period yet. Each session you monitor (or file you analyse) adds "
+        "to this timeline.");
   } else if (d.affected) {
-    ImGui::Text("Affected side: %s (the side with more one-sided twitches).", d.affected == Side::right ? "right" : "left");
+    ImGui::Text("Affected side: %s (the side with more one-sided twitches).",
+                d.affected == Side::right ? "right" : "left");
   }
   const float comparison_h = ImGui::GetTextLineHeightWithSpacing() * 7.0f;
   const float chart_h = std::max(ImGui::GetFontSize() * 12, ImGui::GetContentRegionAvail().y - comparison_h);
@@ -150,16 +154,18 @@ void CycleWindow::draw_trend_tab() {
 
 void CycleWindow::draw_comparison() {
   if (!data_ || !data_->comparison || !data_->periods) {
-    ImGui::TextWrapped("Before and after: record a Botox injection (Treatments tab) to compare the 2 weeks before it "
-                       "with weeks 2-6 after it.");
+    ImGui::TextWrapped(
+        "Before and after: record a Botox injection (Treatments tab) to compare the 2 weeks before it "
+        "with weeks 2-6 after it.");
     return;
   }
   draw_comparison_result(*data_->periods, *data_->comparison);
 }
 
 void CycleWindow::draw_compare_tab() {
-  ImGui::TextWrapped("Compare any two periods: one-sided twitches per hour of monitored time with a 95 %% confidence "
-                     "interval, on the affected side. Dates are included at both ends.");
+  ImGui::TextWrapped(
+      "Compare any two periods: one-sided twitches per hour of monitored time with a 95 %% confidence "
+      "interval, on the affected side. Dates are included at both ends.");
   const float date_w = ImGui::CalcTextSize("0000-00-00").x + ImGui::GetFontSize();
   const auto range = [&](const char* label, std::array<char, 11>& from, std::array<char, 11>& to) {
     ImGui::PushID(label);
@@ -223,36 +229,46 @@ void CycleWindow::draw_comparison_result(const ComparePeriods& periods, const Co
   ImGui::TableSetupColumn("Per hour");
   ImGui::TableSetupColumn("Eye closed");
   ImGui::TableHeadersRow();
-  const std::pair<const Period*, const PeriodFigures*> rows[] = {{&periods.before, &c.before}, {&periods.after, &c.after}};
+  const std::pair<const Period*, const PeriodFigures*> rows[] = {{&periods.before, &c.before},
+                                                                 {&periods.after, &c.after}};
   for (const auto& [period, f] : rows) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::Text("%s (%s to %s)", period->label.c_str(), format_day_month(static_cast<DayNumber>(period->from_day)).c_str(),
+    ImGui::Text("%s (%s to %s)", period->label.c_str(),
+                format_day_month(static_cast<DayNumber>(period->from_day)).c_str(),
                 format_day_month(static_cast<DayNumber>(period->to_day) - 1).c_str());
     ImGui::TableNextColumn();
     ImGui::Text("%.1f h, %d sessions", f->monitored_h, f->sessions);
     ImGui::TableNextColumn();
     ImGui::Text("%d", f->events);
     ImGui::TableNextColumn();
-    if (f->events_per_hour) ImGui::Text("%.1f", *f->events_per_hour); else ImGui::TextDisabled("-");
+    if (f->events_per_hour)
+      ImGui::Text("%.1f", *f->events_per_hour);
+    else
+      ImGui::TextDisabled("-");
     ImGui::TableNextColumn();
-    if (f->eye_closed_pct) ImGui::Text("%.1f %%", *f->eye_closed_pct); else ImGui::TextDisabled("-");
+    if (f->eye_closed_pct)
+      ImGui::Text("%.1f %%", *f->eye_closed_pct);
+    else
+      ImGui::TextDisabled("-");
   }
   ImGui::EndTable();
   if (!c.enough_data) return;
   const double confidence = CompareOptions{}.confidence;
-  ImGui::TextWrapped("Change, second against first: twitch duration %s;  peak eye closure %s;  time the eye was closed %s.",
-              change_text(c.duration_s, 2, " s", confidence).c_str(), change_text(c.peak_closure, 2, "", confidence).c_str(),
-              change_text(c.eye_closed_pct, 1, " points", confidence).c_str());
+  ImGui::TextWrapped(
+      "Change, second against first: twitch duration %s;  peak eye closure %s;  time the eye was closed %s.",
+      change_text(c.duration_s, 2, " s", confidence).c_str(), change_text(c.peak_closure, 2, "", confidence).c_str(),
+      change_text(c.eye_closed_pct, 1, " points", confidence).c_str());
 }
 
 void CycleWindow::draw_treatments_tab() {
   if (treatments_.empty()) ImGui::TextDisabled("No treatments recorded yet.");
   const float list_h = std::min(ImGui::GetTextLineHeightWithSpacing() * (2.5f + treatments_.size()),
                                 ImGui::GetContentRegionAvail().y * 0.4f);
-  if (!treatments_.empty() && ImGui::BeginTable("treatments", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
-                                                                     ImGuiTableFlags_SizingStretchProp,
-                                                ImVec2(0, list_h))) {
+  if (!treatments_.empty() &&
+      ImGui::BeginTable("treatments", 5,
+                        ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp,
+                        ImVec2(0, list_h))) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableSetupColumn("Treatment", ImGuiTableColumnFlags_WidthFixed);
@@ -313,7 +329,8 @@ void CycleWindow::draw_diary_tab(SessionId current_session) {
         for (const SessionListing& s : std::get<std::vector<SessionListing>>(listed))
           if (s.id == current_session) tags_form_.tags = s.tags;
     }
-    ImGui::TextWrapped("What might affect the spasms today? Tags are kept with this session and shown on the timeline.");
+    ImGui::TextWrapped(
+        "What might affect the spasms today? Tags are kept with this session and shown on the timeline.");
     if (draw_tags_form(tags_form_) && store_) failed(store_->set_tags(current_session, tags_form_.tags));
   }
   ImGui::Separator();
@@ -330,9 +347,10 @@ void CycleWindow::draw_diary_tab(SessionId current_session) {
 }
 
 void CycleWindow::draw_report_section() {
-  ImGui::TextWrapped("A PDF for your neurologist: a one-page summary (monitored hours, twitches per hour by side, kind "
-                     "and region, the before/after comparison, the trend with treatments), then the event table, "
-                     "typical events, stills from clips, HFS-7 scores and scale estimates.");
+  ImGui::TextWrapped(
+      "A PDF for your neurologist: a one-page summary (monitored hours, twitches per hour by side, kind "
+      "and region, the before/after comparison, the trend with treatments), then the event table, "
+      "typical events, stills from clips, HFS-7 scores and scale estimates.");
   const float date_w = ImGui::CalcTextSize("0000-00-00").x + ImGui::GetFontSize();
   ImGui::SetNextItemWidth(date_w);
   ImGui::InputText("From", report_from_.data(), report_from_.size());
@@ -344,8 +362,7 @@ void CycleWindow::draw_report_section() {
   ImGui::SetNextItemWidth(-ImGui::CalcTextSize("Save as").x - ImGui::GetStyle().ItemSpacing.x);
   ImGui::InputText("Save as", report_path_.data(), report_path_.size());
 
-  const bool busy = report_job_.valid() &&
-                    report_job_.wait_for(std::chrono::seconds(0)) != std::future_status::ready;
+  const bool busy = report_job_.valid() && report_job_.wait_for(std::chrono::seconds(0)) != std::future_status::ready;
   if (report_job_.valid() && !busy) {
     const std::optional<std::string> problem = report_job_.get();
     report_status_ = problem ? *problem : "Report written to " + std::string(report_path_.data());
@@ -360,7 +377,8 @@ void CycleWindow::draw_report_section() {
       report_status_ = "To is before From.";
     } else {
       report_status_.clear();
-      report_job_ = std::async(std::launch::async, write_report_, *from, *to, std::filesystem::path(report_path_.data()));
+      report_job_ =
+          std::async(std::launch::async, write_report_, *from, *to, std::filesystem::path(report_path_.data()));
     }
   }
   ImGui::EndDisabled();

@@ -18,7 +18,8 @@ namespace hemitrack::ui {
 
 // Writes the report of [from, to] (whole days) to `pdf`; returns the problem, or none. Runs on a
 // worker thread: it must open its own database connection.
-using ReportWriter = std::function<std::optional<std::string>(DayNumber from, DayNumber to, const std::filesystem::path& pdf)>;
+using ReportWriter =
+    std::function<std::optional<std::string>(DayNumber from, DayNumber to, const std::filesystem::path& pdf)>;
 
 class CycleWindow {
  public:

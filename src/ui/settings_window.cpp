@@ -117,8 +117,9 @@ bool begin_large_window(const char* title, bool& open, float width_em, float hei
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.5f),
                           ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(std::min(vp->WorkSize.x - 2 * em, width_em * em), std::min(vp->WorkSize.y - 2 * em, height_em * em)),
-                           ImGuiCond_Appearing);
+  ImGui::SetNextWindowSize(
+      ImVec2(std::min(vp->WorkSize.x - 2 * em, width_em * em), std::min(vp->WorkSize.y - 2 * em, height_em * em)),
+      ImGuiCond_Appearing);
   ImGui::SetNextWindowBgAlpha(1.0f);
   return ImGui::Begin(title, &open, ImGuiWindowFlags_NoCollapse);
 }

@@ -33,7 +33,8 @@ void draw_treatment_lines(const PlotResult& plot, std::span<const Treatment> tre
   ImDrawList* dl = ImGui::GetWindowDrawList();
   for (const Treatment& t : treatments) {
     if (t.day < plot.x_min || t.day > plot.x_max) continue;
-    const float x = plot.plot_min.x + (t.day - plot.x_min) / (plot.x_max - plot.x_min) * (plot.plot_max.x - plot.plot_min.x);
+    const float x =
+        plot.plot_min.x + (t.day - plot.x_min) / (plot.x_max - plot.x_min) * (plot.plot_max.x - plot.plot_min.x);
     dl->AddLine(ImVec2(x, plot.plot_min.y), ImVec2(x, plot.plot_max.y), kTreatmentLine, 2.0f);
     if (!labels) continue;
     const std::string text = report::describe(t).chart_label + ", " + format_day_month(t.day);
@@ -115,8 +116,8 @@ void draw_trend_chart(const TrendChartData& data, float height) {
   o.fit_y = false;
   o.y_max = 100.0f;
   const std::array<PlotSeries, 3> share_series = {{{"eye closed", kClosed, x, closed, 2.0f},
-                                                    {"tonic", kTonic, x, tonic, 2.0f},
-                                                    {"beyond the eye", kSpread, x, spread, 2.0f}}};
+                                                   {"tonic", kTonic, x, tonic, 2.0f},
+                                                   {"beyond the eye", kSpread, x, spread, 2.0f}}};
   const float middle_h = (height - upper_h) * 0.62f;
   const PlotResult middle = time_plot("trend_shares", ImVec2(-1, middle_h), o, share_series, spans);
   draw_treatment_lines(middle, data.treatments, false);
@@ -133,7 +134,8 @@ void draw_trend_chart(const TrendChartData& data, float height) {
   bool any = false;
   for (BotoxPhase p : {BotoxPhase::before_onset, BotoxPhase::taking_effect, BotoxPhase::peak, BotoxPhase::benefit,
                        BotoxPhase::wearing_off}) {
-    if (std::none_of(data.phases.begin(), data.phases.end(), [&](const PhaseSpan& s) { return s.phase == p; })) continue;
+    if (std::none_of(data.phases.begin(), data.phases.end(), [&](const PhaseSpan& s) { return s.phase == p; }))
+      continue;
     if (any) ImGui::SameLine();
     any = true;
     const ImVec2 at = ImGui::GetCursorScreenPos();
@@ -143,7 +145,10 @@ void draw_trend_chart(const TrendChartData& data, float height) {
     ImGui::SameLine();
     ImGui::TextUnformatted(std::string(label(p)).c_str());
   }
-  if (any) ImGui::TextDisabled("Shading: the expected course after a Botox injection (onset 3-4 days, peak 1-2 weeks, about 12 weeks of benefit).");
+  if (any)
+    ImGui::TextDisabled(
+        "Shading: the expected course after a Botox injection (onset 3-4 days, peak 1-2 weeks, about 12 weeks of "
+        "benefit).");
 }
 
 }  // namespace hemitrack::ui

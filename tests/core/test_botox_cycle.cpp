@@ -74,7 +74,7 @@ TEST_CASE("the phase on a day belongs to the latest botox injection on or before
   CHECK(phase_on(100.0, treatments) == BotoxPhase::before_onset);
   CHECK(phase_on(100.5, treatments) == BotoxPhase::before_onset);  // the injection day itself
   CHECK(phase_on(110.0, treatments) == BotoxPhase::peak);
-  CHECK(phase_on(199.5, treatments) == BotoxPhase::wearing_off);  // 99.5 days after the first
+  CHECK(phase_on(199.5, treatments) == BotoxPhase::wearing_off);   // 99.5 days after the first
   CHECK(phase_on(200.2, treatments) == BotoxPhase::before_onset);  // the second one restarts the cycle
   CHECK(phase_on(215.0, treatments) == BotoxPhase::benefit);       // surgery does not count
   CHECK_FALSE(phase_on(50.0, std::vector<Treatment>{surgery}).has_value());

@@ -21,7 +21,7 @@ TEST_CASE("dates count days from 1970-01-01") {
 TEST_CASE("dates that do not exist are refused") {
   CHECK(parse_date("2024-02-29").has_value());  // 2024 is a leap year
   CHECK_FALSE(parse_date("2023-02-29").has_value());
-  CHECK(parse_date("2000-02-29").has_value());  // divisible by 400: leap
+  CHECK(parse_date("2000-02-29").has_value());        // divisible by 400: leap
   CHECK_FALSE(parse_date("1900-02-29").has_value());  // divisible by 100 only: not leap
   CHECK_FALSE(parse_date("2026-02-30").has_value());
   CHECK_FALSE(parse_date("2026-04-31").has_value());
@@ -68,7 +68,8 @@ TEST_CASE("dates are written for files and for people") {
 TEST_CASE("a treatment validates its doses") {
   Treatment t;
   t.kind = TreatmentKind::botox;
-  t.doses = {{Muscle::orbicularis_oculi, Side::left, 15.0}, {Muscle::orbicularis_oculi, Side::right, 2.5},
+  t.doses = {{Muscle::orbicularis_oculi, Side::left, 15.0},
+             {Muscle::orbicularis_oculi, Side::right, 2.5},
              {Muscle::zygomaticus_major, Side::left, 5.0}};
   CHECK(t.validate().empty());
   CHECK(t.total_units() == Approx(22.5));

@@ -116,8 +116,9 @@ TEST_CASE("too little monitored time gives no percentages") {
   const std::vector<SessionSample> sessions = {session(d - 5, 2.0, 40), session(d + 20, 0.1, 1)};
   const Comparison c = compare(sessions);
   CHECK_FALSE(c.enough_data);
-  CHECK(c.too_little == "too little monitored time: 2.0 h in the 2 weeks before and 6 min in weeks 2–6 after; "
-                        "at least 15 min in each period is needed");
+  CHECK(c.too_little ==
+        "too little monitored time: 2.0 h in the 2 weeks before and 6 min in weeks 2–6 after; "
+        "at least 15 min in each period is needed");
   CHECK(c.sentence ==
         "Too little monitored time to conclude anything about the 3 March 2026 injection: 2.0 h in the 2 weeks "
         "before and 6 min in weeks 2–6 after; at least 15 min in each period is needed.");
@@ -157,10 +158,10 @@ TEST_CASE("too few twitches gives no percentages") {
 TEST_CASE("sessions outside both periods and events of the other side are ignored") {
   const double d = kInjectionDay;
   std::vector<SessionSample> sessions = around_injection(40, 10);
-  sessions.push_back(session(d - 14.01, 5.0, 500));  // just before the before period
-  sessions.push_back(session(d, 5.0, 500));           // the injection day: in neither
-  sessions.push_back(session(d + 13.9, 5.0, 500));    // still the first two weeks
-  sessions.push_back(session(d + 42, 5.0, 500));      // after week 6
+  sessions.push_back(session(d - 14.01, 5.0, 500));                   // just before the before period
+  sessions.push_back(session(d, 5.0, 500));                           // the injection day: in neither
+  sessions.push_back(session(d + 13.9, 5.0, 500));                    // still the first two weeks
+  sessions.push_back(session(d + 42, 5.0, 500));                      // after week 6
   sessions.push_back(session(d - 1, 1.0, 200, twitch(Side::right)));  // the other side, in the before period
   const Comparison c = compare(sessions);
   CHECK(c.before.sessions == 3);

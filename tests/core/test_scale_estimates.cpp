@@ -30,8 +30,8 @@ bool mentions(const ScaleEstimate& e, const std::string& words) { return e.basis
 }  // namespace
 
 TEST_CASE("no estimate without monitored time") {
-  for (const ScaleEstimate& e : {estimate_jankovic_frequency(measured(0, 0)), estimate_jankovic_severity(measured(0, 0)),
-                                 estimate_smc_grade(measured(0, 0))}) {
+  for (const ScaleEstimate& e : {estimate_jankovic_frequency(measured(0, 0)),
+                                 estimate_jankovic_severity(measured(0, 0)), estimate_smc_grade(measured(0, 0))}) {
     CHECK_FALSE(e.available);
     CHECK(e.score == 0);
     CHECK(e.scale.find("(estimate)") != std::string::npos);

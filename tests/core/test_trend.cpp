@@ -33,8 +33,8 @@ TEST_CASE("trend bins gather sessions by the day they started") {
       session(106.9, 0.5, 2, tonic(Side::left), {"evening", "work"}),
       session(101.0, 0.5, 3, twitch(Side::right)),  // the other side: counted, not in the rate
       session(115.0, 1.0, 4, twitch(Side::left, {Region::eye, Region::mouth})),
-      session(99.99, 5.0, 50),   // before `from`
-      session(121.0, 5.0, 50),   // at `to`: outside
+      session(99.99, 5.0, 50),  // before `from`
+      session(121.0, 5.0, 50),  // at `to`: outside
   };
   sessions[0].eye_closed_s = {0.0, 360.0};   // left eye closed 6 min of 2 h
   sessions[1].eye_closed_s = {900.0, 90.0};  // right eye's closure is not the affected side's

@@ -50,8 +50,8 @@ inline std::vector<FrameSignals> read_signals_csv(const std::filesystem::path& f
   return out;
 }
 
-inline AnalysedClip inject_and_analyse(const std::filesystem::path& scratch, const std::string& name, int events, int seed,
-                                       const std::string& side = "left") {
+inline AnalysedClip inject_and_analyse(const std::filesystem::path& scratch, const std::string& name, int events,
+                                       int seed, const std::string& side = "left") {
   AnalysedClip clip;
   clip.video = scratch / (name + ".mp4");
   const std::string make = "'" + std::string(HEMITRACK_INJECT) + "' --video " +
@@ -60,7 +60,8 @@ inline AnalysedClip inject_and_analyse(const std::filesystem::path& scratch, con
                            " --side " + side + " --blinks 4 --seed " + std::to_string(seed) + " 2>/dev/null";
   REQUIRE(std::system(make.c_str()) == 0);
   const auto out = scratch / (name + "_analysis");
-  REQUIRE(run_cli("analyze " + quoted(clip.video) + " -o " + quoted(out) + " --quiet --no-store", scratch).exit_code == 0);
+  const CliRun analysed = run_cli("analyze " + quoted(clip.video) + " -o " + quoted(out) + " --quiet --no-store", scratch);
+  REQUIRE(analysed.exit_code == 0);
   auto read = read_events_json(out / "events.json");
   REQUIRE(std::holds_alternative<AnalysisRecord>(read));
   clip.record = std::get<AnalysisRecord>(read);
@@ -76,8 +77,8 @@ struct CycleHistory {
   std::string report_from = "2026-02-10", report_to = "2026-04-20";
   AnalysedClip many, few;
   int sessions = 0;
-  double monitored_s = 0.0;                 // every session in the report's period
-  std::array<int, 2> events_by_side{};      // every session in the report's period
+  double monitored_s = 0.0;             // every session in the report's period
+  std::array<int, 2> events_by_side{};  // every session in the report's period
   // The default comparison: 2 weeks before the injection against weeks 2-6 after it, affected side.
   double before_h = 0.0, after_h = 0.0;
   int before_events = 0, after_events = 0;
@@ -154,9 +155,11 @@ inline CycleHistory build_cycle_history(const std::filesystem::path& scratch) {
     ++h.sessions;
   };
   // Daily before the injection (some with the diary's tags), every other day after it.
-  for (int d = -21; d < 0; ++d) add(h.many, d, d % 5 == 0 ? std::vector<std::string>{"stress"} : std::vector<std::string>{});
+  for (int d = -21; d < 0; ++d)
+    add(h.many, d, d % 5 == 0 ? std::vector<std::string>{"stress"} : std::vector<std::string>{});
   for (int d = 1; d < 14; d += 3) add(h.many, d, {});
-  for (int d = 14; d < 42; d += 2) add(h.few, d, d % 6 == 0 ? std::vector<std::string>{"tired", "caffeine"} : std::vector<std::string>{});
+  for (int d = 14; d < 42; d += 2)
+    add(h.few, d, d % 6 == 0 ? std::vector<std::string>{"tired", "caffeine"} : std::vector<std::string>{});
   for (int d = 42; d < 48; d += 2) add(h.few, d, {});
 
   Treatment botox;
@@ -175,9 +178,8 @@ inline CycleHistory build_cycle_history(const std::filesystem::path& scratch) {
   // An event clip: the injected footage itself, as the first loop of the last session before the
   // injection recorded it (the report shows a still frame from it).
   const auto& all = std::get<std::vector<SessionListing>>(listed);
-  const auto before_injection = std::find_if(all.begin(), all.end(), [&](const SessionListing& s) {
-    return s.started_at.starts_with(day(-1));
-  });
+  const auto before_injection =
+      std::find_if(all.begin(), all.end(), [&](const SessionListing& s) { return s.started_at.starts_with(day(-1)); });
   REQUIRE(before_injection != all.end());
   const auto side_events = [&](const AnalysedClip& clip) {
     std::vector<const TwitchEvent*> out;
@@ -199,7 +201,8 @@ inline CycleHistory build_cycle_history(const std::filesystem::path& scratch) {
     const int d = *parse_date(s.started_at.substr(0, 10)) - botox.day;
     const AnalysedClip& clip = d >= 14 ? h.few : h.many;
     h.monitored_s += s.monitored_s;
-    for (Side side : kBothSides) h.events_by_side[static_cast<std::size_t>(index_of(side))] += CycleHistory::kLoops * side_count(clip, side);
+    for (Side side : kBothSides)
+      h.events_by_side[static_cast<std::size_t>(index_of(side))] += CycleHistory::kLoops * side_count(clip, side);
     if (d >= -14 && d < 0) {
       h.before_h += s.monitored_s / 3600.0;
       h.before_events += CycleHistory::kLoops * side_count(clip, h.affected);

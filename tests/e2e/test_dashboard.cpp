@@ -63,7 +63,8 @@ TEST_CASE("the dashboard plays a file to its end and shows what analyze reports"
   const auto expected = read_json(scratch.path() / "analyze" / "events.json");
   REQUIRE(expected["events"].size() >= 5);  // the demo has twitches on both sides
 
-  const CliRun shown = run_dashboard("--input " + quoted(demo) + " --speed 0 --screenshot " + quoted(shot), scratch.path());
+  const CliRun shown =
+      run_dashboard("--input " + quoted(demo) + " --speed 0 --screenshot " + quoted(shot), scratch.path());
   INFO(shown.err);
   REQUIRE(shown.exit_code == 0);
   const auto report = read_json(scratch.path() / "dashboard.json");
@@ -124,10 +125,10 @@ TEST_CASE("the dashboard plays a file to its end and shows what analyze reports"
   CHECK(played.get(cv::CAP_PROP_FRAME_COUNT) > 6 * 25 - 5);  // 3 s before to 3 s after, at 25 fps
 
   // The History window lists both sessions.
-  const CliRun history = run_dashboard("--input " + quoted(fixture("jefapato/test_format_2sec.mp4")) +
-                                           " --speed 0 --frames 10 --history --screenshot " +
-                                           quoted(scratch.path() / "history.png"),
-                                       scratch.path());
+  const CliRun history =
+      run_dashboard("--input " + quoted(fixture("jefapato/test_format_2sec.mp4")) +
+                        " --speed 0 --frames 10 --history --screenshot " + quoted(scratch.path() / "history.png"),
+                    scratch.path());
   INFO(history.err);
   REQUIRE(history.exit_code == 0);
   CHECK(read_json(scratch.path() / "history.json")["history_sessions"] == 2);
@@ -142,7 +143,8 @@ TEST_CASE("the dashboard keeps the person's view settings and does not rewrite t
   std::ofstream(settings) << saved;
 
   const auto shot = scratch.path() / "shot.png";
-  const CliRun run = run_dashboard("--input " + quoted(clip) + " --speed 0 --frames 60 --screenshot " + quoted(shot), scratch.path());
+  const CliRun run =
+      run_dashboard("--input " + quoted(clip) + " --speed 0 --frames 60 --screenshot " + quoted(shot), scratch.path());
   INFO(run.err);
   REQUIRE(run.exit_code == 0);
   const auto report = read_json(scratch.path() / "shot.json");

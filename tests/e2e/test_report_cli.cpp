@@ -60,8 +60,8 @@ TEST_CASE("weeks of real footage around an injection give a report with the righ
   const auto pdf = scratch.path() / "report.pdf";
   const auto csv = scratch.path() / "events.csv";
   const auto json = scratch.path() / "period.json";
-  const CliRun r = run_cli("report --from " + h.report_from + " --to " + h.report_to + " -o " + quoted(pdf) + " --csv " +
-                               quoted(csv) + " --json " + quoted(json) + " --patient 'Test Patient'",
+  const CliRun r = run_cli("report --from " + h.report_from + " --to " + h.report_to + " -o " + quoted(pdf) +
+                               " --csv " + quoted(csv) + " --json " + quoted(json) + " --patient 'Test Patient'",
                            scratch.path());
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
@@ -81,7 +81,8 @@ TEST_CASE("weeks of real footage around an injection give a report with the righ
   // Page 1: the period, what was monitored, the events by side.
   CHECK_THAT(text, Catch::Contains("10 February – 20 April 2026"));
   CHECK_THAT(text, Catch::Contains("Test Patient"));
-  CHECK_THAT(text, Catch::Contains(fixed(h.monitored_s / 3600.0, 1) + " h, " + std::to_string(h.sessions) + " sessions"));
+  CHECK_THAT(text,
+             Catch::Contains(fixed(h.monitored_s / 3600.0, 1) + " h, " + std::to_string(h.sessions) + " sessions"));
   const int total = h.events_by_side[0] + h.events_by_side[1];
   CHECK_THAT(text, Catch::Contains("All events " + std::to_string(total)));
   CHECK_THAT(text, Catch::Contains("Right side " + std::to_string(h.events_by_side[0])));
@@ -118,9 +119,8 @@ TEST_CASE("weeks of real footage around an injection give a report with the righ
 
   // The dashboard's Treatment cycle window shows the same comparison.
   const auto shot = scratch.path() / "cycle.png";
-  const CliRun shown = run_dashboard("--input " + quoted(h.few.video) + " --speed 0 --frames 10 --cycle --screenshot " +
-                                         quoted(shot),
-                                     scratch.path());
+  const CliRun shown = run_dashboard(
+      "--input " + quoted(h.few.video) + " --speed 0 --frames 10 --cycle --screenshot " + quoted(shot), scratch.path());
   INFO(shown.err);
   REQUIRE(shown.exit_code == 0);
   const auto seen = read_json(scratch.path() / "cycle.json");

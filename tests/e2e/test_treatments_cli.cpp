@@ -45,16 +45,17 @@ TEST_CASE("treatments are added, listed oldest first with their doses, and delet
   REQUIRE(empty.exit_code == 0);
   CHECK_THAT(empty.out, Catch::Contains("No treatments recorded yet"));
 
-  const CliRun botox = run_cli("treatments add --date 2026-03-03 --botox --product Xeomin "
-                               "--dose orbicularis-oculi:left:12.5 --dose corrugator:left:2.5 "
-                               "--dose zygomaticus_major:left:5 --note 'lower lid, lateral'",
-                               scratch.path());
+  const CliRun botox = run_cli(
+      "treatments add --date 2026-03-03 --botox --product Xeomin "
+      "--dose orbicularis-oculi:left:12.5 --dose corrugator:left:2.5 "
+      "--dose zygomaticus_major:left:5 --note 'lower lid, lateral'",
+      scratch.path());
   REQUIRE(botox.exit_code == 0);
   INFO(botox.out);
   const long long botox_id = recorded_id(botox, "treatment");
   CHECK_THAT(botox.out, Catch::Contains("2026-03-03") && Catch::Contains("20 units"));
-  const CliRun pills = run_cli("treatments add --medication --date 2026-01-20 --product 'carbamazepine 200 mg'",
-                               scratch.path());
+  const CliRun pills =
+      run_cli("treatments add --medication --date 2026-01-20 --product 'carbamazepine 200 mg'", scratch.path());
   REQUIRE(pills.exit_code == 0);
   const long long pills_id = recorded_id(pills, "treatment");
   CHECK(pills_id != botox_id);
@@ -117,8 +118,8 @@ TEST_CASE("diary hfs7 entries are added, listed with their total out of 28, and 
   const CliRun april = run_cli("diary hfs7 --date 2026-04-01 1 0 0 1 0 2 0", scratch.path());
   REQUIRE(april.exit_code == 0);
   CHECK_THAT(april.out, Catch::Contains("4/28"));
-  const CliRun march = run_cli("diary hfs7 4 3 2 1 0 4 3 --date 2026-03-01 --note 'before the injection'",
-                               scratch.path());
+  const CliRun march =
+      run_cli("diary hfs7 4 3 2 1 0 4 3 --date 2026-03-01 --note 'before the injection'", scratch.path());
   REQUIRE(march.exit_code == 0);
   const long long march_id = recorded_id(march, "HFS-7 entry");
 

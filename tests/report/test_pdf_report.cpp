@@ -134,8 +134,9 @@ ReportDocument distinctive_document() {
 
   report::ComparisonBlock& c = doc.comparison;
   c.enough_data = true;
-  c.sentence = "Twitches were 58% less frequent in the 4 weeks after the Botox injection of 16 March than in the "
-               "4 weeks before.";
+  c.sentence =
+      "Twitches were 58% less frequent in the 4 weeks after the Botox injection of 16 March than in the "
+      "4 weeks before.";
   c.before = {"Before (16 Feb \u2013 15 Mar)", 20.5, 15, 330, 16.1, 0.61, 0.72, 4.9};
   c.after = {"After (23 Mar \u2013 19 Apr)", 22.2, 18, 150, 6.76, 0.48, 0.55, 1.8};
   c.events_per_hour_change = ChangeEstimate{-58, -67, -47, "%", 0};
@@ -165,8 +166,12 @@ ReportDocument distinctive_document() {
                 {injection + 7, injection + 14, "Peak (weeks 1\u20132)"},
                 {injection + 14, injection + 84, "Benefit expected (to week 12)"}};
 
-  Treatment earlier{0, day("2025-12-10"), TreatmentKind::botox, "Botox", {{Muscle::orbicularis_oculi, Side::left, 10}}, ""};
-  Treatment botox{0, injection, TreatmentKind::botox, "Botox",
+  Treatment earlier{0, day("2025-12-10"), TreatmentKind::botox, "Botox", {{Muscle::orbicularis_oculi, Side::left, 10}},
+                    ""};
+  Treatment botox{0,
+                  injection,
+                  TreatmentKind::botox,
+                  "Botox",
                   {{Muscle::orbicularis_oculi, Side::left, 12.5}, {Muscle::zygomaticus_major, Side::left, 5}},
                   "Lower lid spared this time"};
   doc.treatments = {describe(earlier), describe(botox)};
@@ -187,15 +192,18 @@ ReportDocument distinctive_document() {
     e.other_babinski = i == 4;
     doc.events.push_back(e);
   }
-  doc.typical_events = {synthetic_event("Typical clonic event: left eye + mouth, 0.6 s (9 Mar 2026 09:14)", 0.6, false),
-                        synthetic_event("Typical tonic event: left eye + mouth + brow, 2.4 s (14 Mar 2026 10:02)", 2.4, true)};
-  const cv::Mat astronaut = cv::imread((fs::path(HEMITRACK_SOURCE_DIR) / "tests/fixtures/skimage/astronaut.png").string());
+  doc.typical_events = {
+      synthetic_event("Typical clonic event: left eye + mouth, 0.6 s (9 Mar 2026 09:14)", 0.6, false),
+      synthetic_event("Typical tonic event: left eye + mouth + brow, 2.4 s (14 Mar 2026 10:02)", 2.4, true)};
+  const cv::Mat astronaut =
+      cv::imread((fs::path(HEMITRACK_SOURCE_DIR) / "tests/fixtures/skimage/astronaut.png").string());
   REQUIRE(!astronaut.empty());
   doc.stills = {{astronaut, "14 Mar 2026 10:02 \u00b7 left \u00b7 tonic"},
                 {astronaut(cv::Rect(120, 20, 200, 300)).clone(), "9 Mar 2026 09:14 \u00b7 left \u00b7 clonic"},
                 {astronaut(cv::Rect(0, 0, 512, 200)).clone(), "30 Mar 2026 16:40 \u00b7 left \u00b7 clonic"}};
   doc.scale_estimates = {
-      {"Jankovic Rating Scale, severity", 2, 4, "Events mostly under a second with the eye closing only partly; spread to the mouth corner.", ""},
+      {"Jankovic Rating Scale, severity", 2, 4,
+       "Events mostly under a second with the eye closing only partly; spread to the mouth corner.", ""},
       {"Jankovic Rating Scale, frequency", 3, 4, "12.3 events per monitored hour.", ""},
       {"SMC grade", 2, 4, "Spasms spread beyond the eye to other facial muscles (mouth corner).", "grade II"}};
   return doc;
@@ -218,7 +226,8 @@ TEST_CASE("the report shows the period, the figures, the comparison, estimates a
   CHECK(text.find("Mouth without eye 12 0.28 2%") != std::string::npos);
   CHECK(text.find("3.7% of monitored time") != std::string::npos);
   CHECK(text.find("4.8 s, tonic, left") != std::string::npos);
-  CHECK(text.find("Twitches were 58% less frequent in the 4 weeks after the Botox injection of 16 March") != std::string::npos);
+  CHECK(text.find("Twitches were 58% less frequent in the 4 weeks after the Botox injection of 16 March") !=
+        std::string::npos);
   CHECK(text.find("16.1 6.8 \u221258% (\u221267 to \u221247)") != std::string::npos);
   CHECK(text.find("\u22120.13 s (\u22120.21 to \u22120.05)") != std::string::npos);
   CHECK(text.find("\u22123.1 pp (\u22124.2 to \u22121.9)") != std::string::npos);
@@ -255,10 +264,12 @@ TEST_CASE("page 1 is the whole summary and the details follow") {
 
 TEST_CASE("long sentences and many treatments still fit the summary on page 1") {
   ReportDocument doc = distinctive_document();
-  doc.comparison.sentence += " The tonic events, which close the eye for longer than a second, fell even more than "
-                             "the brief twitches did, and the mouth corner was involved less often after the injection.";
-  doc.comparison.method += " Intervals are 95% bootstrap intervals over sessions; weeks with less than one monitored "
-                           "hour are not used.";
+  doc.comparison.sentence +=
+      " The tonic events, which close the eye for longer than a second, fell even more than "
+      "the brief twitches did, and the mouth corner was involved less often after the injection.";
+  doc.comparison.method +=
+      " Intervals are 95% bootstrap intervals over sessions; weeks with less than one monitored "
+      "hour are not used.";
   for (int i = 0; i < 4; ++i) {
     TreatmentEntry t = doc.treatments[1];  // the injection in the period
     t.day += 7 + 9 * i;
@@ -310,7 +321,11 @@ TEST_CASE("an output folder that cannot be written gives an error naming the fil
 
   // A file where the folder should be: fails for root too.
   const fs::path blocker = dir.path() / "a file";
-  { std::FILE* f = std::fopen(blocker.c_str(), "w"); REQUIRE(f); std::fclose(f); }
+  {
+    std::FILE* f = std::fopen(blocker.c_str(), "w");
+    REQUIRE(f);
+    std::fclose(f);
+  }
   const auto error2 = write_report_pdf(doc, blocker / "report.pdf");
   REQUIRE(error2);
   CHECK(error2->find((blocker / "report.pdf").string()) != std::string::npos);
@@ -354,10 +369,11 @@ TEST_CASE("an empty document still renders, saying what was not recorded") {
   const std::string text = pdf_text(pdf);
   INFO(text);
   for (const char* part :
-       {"1 \u2013 7 June 2026", "0.0 h, 0 sessions", "None (no events)", "No treatment in this period to compare around.",
-        "No monitored sessions in this period: nothing to chart.", "No treatments recorded.", "No scale estimates.",
-        "No HFS-7 questionnaires recorded.", "No typical events", "No clips recorded.",
-        "No one-sided events recorded in this period.", "hemitrack measures; it does not diagnose.", "page 2 of 2"})
+       {"1 \u2013 7 June 2026", "0.0 h, 0 sessions", "None (no events)",
+        "No treatment in this period to compare around.", "No monitored sessions in this period: nothing to chart.",
+        "No treatments recorded.", "No scale estimates.", "No HFS-7 questionnaires recorded.", "No typical events",
+        "No clips recorded.", "No one-sided events recorded in this period.",
+        "hemitrack measures; it does not diagnose.", "page 2 of 2"})
     CHECK(text.find(part) != std::string::npos);
 }
 
@@ -372,7 +388,8 @@ TEST_CASE("a long event list is capped and says how many were left out") {
   const auto pdf = write_or_fail(doc, dir.path() / "long.pdf");
   const std::string text = pdf_text(pdf);
   CHECK(text.find("The " + std::to_string(kMaxEventRows) + " most recent of 1000 events are listed; " +
-                  std::to_string(1000 - kMaxEventRows) + " earlier ones are left out. The CSV export "
+                  std::to_string(1000 - kMaxEventRows) +
+                  " earlier ones are left out. The CSV export "
                   "lists them all.") != std::string::npos);
   CHECK(text.find("2026-04-29 21:45") != std::string::npos);
   const int pages = pdf_pages(pdf);
@@ -381,8 +398,12 @@ TEST_CASE("a long event list is capped and says how many were left out") {
 }
 
 TEST_CASE("a Botox treatment is described with its total and its doses per side") {
-  const Treatment t{0, day("2026-03-16"), TreatmentKind::botox, "Xeomin",
-                    {{Muscle::orbicularis_oculi, Side::right, 7.5}, {Muscle::buccinator, Side::right, 2.5}}, "note"};
+  const Treatment t{0,
+                    day("2026-03-16"),
+                    TreatmentKind::botox,
+                    "Xeomin",
+                    {{Muscle::orbicularis_oculi, Side::right, 7.5}, {Muscle::buccinator, Side::right, 2.5}},
+                    "note"};
   const TreatmentEntry e = describe(t);
   CHECK(e.day == t.day);
   CHECK(e.chart_label == "Xeomin 10 U");

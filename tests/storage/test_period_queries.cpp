@@ -57,11 +57,13 @@ std::int64_t write_version_1_session(const fs::path& db, const std::string& star
                                      const std::vector<StoredFrame>& frames, std::size_t chunk_frames) {
   RawDb raw(db);
   REQUIRE(raw.exec("INSERT INTO sessions (started_at, ended_at, source, source_kind, duration_s, monitored_s) "
-                   "VALUES ('" + started_at + "', " + (ended ? "'" + started_at + "'" : "NULL") +
+                   "VALUES ('" +
+                   started_at + "', " + (ended ? "'" + started_at + "'" : "NULL") +
                    ", 'camera 0', 'camera', 3.0, 2.5)") == SQLITE_OK);
   const std::int64_t id = std::stoll(raw.value("SELECT max(id) FROM sessions"));
   REQUIRE(raw.exec("INSERT INTO events (session_id, number, start_s, end_s, side, regions, kind, peak_closure) "
-                   "VALUES (" + std::to_string(id) + ", 1, 1.0, 1.9, 'right', 'eye', 'clonic', 0.9)") == SQLITE_OK);
+                   "VALUES (" +
+                   std::to_string(id) + ", 1, 1.0, 1.9, 'right', 'eye', 'clonic', 0.9)") == SQLITE_OK);
   std::optional<double> previous;
   for (std::size_t from = 0; from < frames.size(); from += chunk_frames) {
     const std::span<const StoredFrame> chunk(frames.data() + from, std::min(chunk_frames, frames.size() - from));
@@ -167,7 +169,7 @@ TEST_CASE("a version 1 database is upgraded in place, keeps its sessions and its
     CHECK(s.events[0].end_s == 1.9);
   }
   CHECK(samples[0].id == ended);
-  CHECK(samples[0].monitored_s == 2.5);                              // as the session ended
+  CHECK(samples[0].monitored_s == 2.5);                               // as the session ended
   CHECK(samples[1].monitored_s == Approx(88.0 / 30.0).margin(1e-5));  // its chunks' sum
 
   // The new tables work on the upgraded file, and new chunks carry their closed time.

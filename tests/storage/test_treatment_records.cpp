@@ -216,7 +216,8 @@ TEST_CASE("a session's tags are replaced and cleared") {
   CHECK(value_of(store.load_session(id)).info.tags.empty());
 
   // Text that is not UTF-8 is kept as well as it can be, never thrown on.
-  require_ok(store.set_tags(id, {"m\xfc" "de"}));
+  require_ok(store.set_tags(id, {"m\xfc"
+                                 "de"}));
   CHECK(value_of(store.load_session(id)).info.tags.size() == 1);
 
   const auto missing = store.set_tags(other + 100, tags);

@@ -98,7 +98,8 @@ int main(int argc, char** argv) {
     }
     if (auto e = store.add_signals(id, chunk)) return fail(e->message);
     if (auto e = store.add_events(id, events)) return fail(e->message);
-    if (auto e = store.end_session(id, SessionEnd{format_date(first + d) + "T11:00:00Z", hours * 3600.0, hours * 3600.0}))
+    if (auto e =
+            store.end_session(id, SessionEnd{format_date(first + d) + "T11:00:00Z", hours * 3600.0, hours * 3600.0}))
       return fail(e->message);
     frames_written += frames_per_session;
     events_written += static_cast<std::int64_t>(events.size());

@@ -19,7 +19,7 @@ struct InjectOptions {
   std::uint32_t seed = 1;
   int events = 24;
   int blinks = 12;
-  std::optional<Side> side;  // --side: every event on this side
+  std::optional<Side> side;                  // --side: every event on this side
   std::optional<int> out_width, out_height;  // --size: letterboxed, aspect kept
   bool mirror_output = false;
   std::optional<std::filesystem::path> model;

@@ -86,7 +86,8 @@ std::optional<InjectOptions> parse(int argc, char** argv, bool& help) {
       o.events = number(arg, 0);
     } else if (arg == "--side") {
       const auto text = need(arg);
-      if (text != "right" && text != "left") throw UsageError{"--side: expected right or left, got '" + std::string(text) + "'"};
+      if (text != "right" && text != "left")
+        throw UsageError{"--side: expected right or left, got '" + std::string(text) + "'"};
       o.side = text == "right" ? hemitrack::Side::right : hemitrack::Side::left;
     } else if (arg == "--blinks") {
       o.blinks = number(arg, 0);

@@ -33,8 +33,9 @@ ParsedArgs parse_args(const std::vector<std::string>& args) {
   if (args.empty()) return UsageError{"no command given (try: hemitrack analyze INPUT)"};
   if (args[0] == "-h" || args[0] == "--help" || args[0] == "help") return HelpRequest{usage_text()};
   if (args[0] != "analyze")
-    return UsageError{"unknown command '" + args[0] +
-                      "' (commands: analyze, sessions, treatments, diary, report, compare; no command opens the dashboard)"};
+    return UsageError{
+        "unknown command '" + args[0] +
+        "' (commands: analyze, sessions, treatments, diary, report, compare; no command opens the dashboard)"};
 
   AnalyzeArgs out;
   bool have_input = false;

@@ -20,11 +20,12 @@ std::string figure(const std::optional<double>& v, const char* format) {
 
 // One paragraph per period or group: labels hold en dashes, which printf columns would misalign.
 void print_group(const std::string& name, const PeriodFigures& f) {
-  std::printf("%s: %.2f h monitored in %d sessions; %d twitches, %s per hour; mean duration %s, mean peak "
-              "closure %s; eye closed %s of the time\n",
-              name.c_str(), f.monitored_h, f.sessions, f.events, figure(f.events_per_hour, "%.1f").c_str(),
-              figure(f.mean_duration_s, "%.2f s").c_str(), figure(f.mean_peak_closure, "%.2f").c_str(),
-              figure(f.eye_closed_pct, "%.1f %%").c_str());
+  std::printf(
+      "%s: %.2f h monitored in %d sessions; %d twitches, %s per hour; mean duration %s, mean peak "
+      "closure %s; eye closed %s of the time\n",
+      name.c_str(), f.monitored_h, f.sessions, f.events, figure(f.events_per_hour, "%.1f").c_str(),
+      figure(f.mean_duration_s, "%.2f s").c_str(), figure(f.mean_peak_closure, "%.2f").c_str(),
+      figure(f.eye_closed_pct, "%.1f %%").c_str());
 }
 
 void print_comparison(const Comparison& c, const std::string& before_name, const std::string& after_name, Side affected,
@@ -52,7 +53,8 @@ std::variant<SessionGroup, int> group_of(const std::vector<SessionSample>& all, 
   for (std::int64_t id : ids) {
     const auto it = std::find_if(all.begin(), all.end(), [&](const SessionSample& s) { return s.id == id; });
     if (it == all.end())
-      return print_failure(exit_code::input_unreadable, "no session " + std::to_string(id) + " (see: hemitrack sessions list)");
+      return print_failure(exit_code::input_unreadable,
+                           "no session " + std::to_string(id) + " (see: hemitrack sessions list)");
     g.sessions.push_back(*it);
   }
   return g;

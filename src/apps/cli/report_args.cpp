@@ -18,14 +18,17 @@ std::variant<DayNumber, UsageError> date_value(const std::string& option, const 
 }
 
 // "2026-02-17..2026-03-02", both inclusive.
-std::variant<std::pair<DayNumber, DayNumber>, UsageError> range_value(const std::string& option, const std::string& text) {
+std::variant<std::pair<DayNumber, DayNumber>, UsageError> range_value(const std::string& option,
+                                                                      const std::string& text) {
   const auto dots = text.find("..");
-  if (dots == std::string::npos) return UsageError{option + ": '" + text + "' is not a range (write FROM..TO, e.g. 2026-02-17..2026-03-02)"};
+  if (dots == std::string::npos)
+    return UsageError{option + ": '" + text + "' is not a range (write FROM..TO, e.g. 2026-02-17..2026-03-02)"};
   const auto from = date_value(option, text.substr(0, dots));
   const auto to = date_value(option, text.substr(dots + 2));
   if (const auto* e = std::get_if<UsageError>(&from)) return *e;
   if (const auto* e = std::get_if<UsageError>(&to)) return *e;
-  if (std::get<DayNumber>(to) < std::get<DayNumber>(from)) return UsageError{option + ": '" + text + "' ends before it starts"};
+  if (std::get<DayNumber>(to) < std::get<DayNumber>(from))
+    return UsageError{option + ": '" + text + "' ends before it starts"};
   return std::pair{std::get<DayNumber>(from), std::get<DayNumber>(to)};
 }
 

@@ -10,8 +10,8 @@ namespace hemitrack {
 
 // hemitrack report [--from DATE] [--to DATE] [-o FILE.pdf] [--csv FILE] [--json FILE] [--patient NAME]
 struct ReportArgs {
-  std::optional<DayNumber> from;  // default: 90 days before `to`
-  std::optional<DayNumber> to;    // inclusive; default: today (UTC)
+  std::optional<DayNumber> from;             // default: 90 days before `to`
+  std::optional<DayNumber> to;               // inclusive; default: today (UTC)
   std::optional<std::filesystem::path> pdf;  // default: hemitrack-report-FROM-to-TO.pdf here
   std::optional<std::filesystem::path> csv;
   std::optional<std::filesystem::path> json;

@@ -40,9 +40,11 @@ int run_report(const ReportArgs& args) {
   const report::ReportDocument doc = build_report(store, period, options);
   if (auto problem = report::write_report_pdf(doc, pdf)) return print_failure(exit_code::output_unwritable, *problem);
   if (args.csv)
-    if (auto problem = export_file(*args.csv, period_events_csv(period))) return print_failure(exit_code::output_unwritable, *problem);
+    if (auto problem = export_file(*args.csv, period_events_csv(period)))
+      return print_failure(exit_code::output_unwritable, *problem);
   if (args.json)
-    if (auto problem = export_file(*args.json, period_json(period))) return print_failure(exit_code::output_unwritable, *problem);
+    if (auto problem = export_file(*args.json, period_json(period)))
+      return print_failure(exit_code::output_unwritable, *problem);
 
   std::printf("Report of %s: %d sessions, %.1f h monitored, %d one-sided twitches.\n", doc.period_label.c_str(),
               doc.summary.sessions, doc.summary.monitored_hours, doc.summary.all.events);

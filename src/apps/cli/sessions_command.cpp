@@ -33,9 +33,9 @@ int list(SessionStore& store) {
     char rate[16] = "-";
     if (s.events_per_hour) std::snprintf(rate, sizeof rate, "%.1f", *s.events_per_hour);
     std::printf("%5lld  %-20s  %9s  %9s  %6d  %8s  %-5s  %6.2fs  %s%s\n", static_cast<long long>(s.id),
-                readable_time(s.started_at).c_str(), clock(s.duration_s).c_str(), clock(s.monitored_s).c_str(), s.events, rate,
-                s.dominant_side ? std::string(to_string(*s.dominant_side)).c_str() : "-", s.longest_event_s,
-                s.source.c_str(), s.finished() ? "" : "  (not ended)");
+                readable_time(s.started_at).c_str(), clock(s.duration_s).c_str(), clock(s.monitored_s).c_str(),
+                s.events, rate, s.dominant_side ? std::string(to_string(*s.dominant_side)).c_str() : "-",
+                s.longest_event_s, s.source.c_str(), s.finished() ? "" : "  (not ended)");
   }
   return exit_code::ok;
 }
@@ -77,7 +77,8 @@ int export_session(SessionStore& store, const SessionsArgs& args) {
   if (args.output) {
     const auto err = csv ? store.save_session_csv(args.id, *args.output) : store.save_session_json(args.id, *args.output);
     if (!err) return exit_code::ok;
-    return err->kind == StoreErrorKind::not_found ? store_failure(*err) : print_failure(exit_code::output_unwritable, err->message);
+    return err->kind == StoreErrorKind::not_found ? store_failure(*err)
+                                                  : print_failure(exit_code::output_unwritable, err->message);
   }
   auto text = csv ? store.export_session_csv(args.id) : store.export_session_json(args.id);
   if (auto* e = std::get_if<StoreError>(&text)) return store_failure(*e);

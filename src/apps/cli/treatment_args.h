@@ -18,9 +18,9 @@ namespace hemitrack {
 struct TreatmentsArgs {
   enum class Action { add, list, remove };
   Action action = Action::list;
-  Treatment treatment;   // add: validated (Treatment::validate passes)
-  std::int64_t id = 0;   // delete
-  bool yes = false;      // delete without asking
+  Treatment treatment;  // add: validated (Treatment::validate passes)
+  std::int64_t id = 0;  // delete
+  bool yes = false;     // delete without asking
 };
 
 // hemitrack diary hfs7 --date YYYY-MM-DD A1 A2 A3 A4 A5 A6 A7 [--note TEXT] | list | delete ID [--yes]

@@ -110,11 +110,17 @@ std::vector<Banner> banners(const ui::DashboardModel& model, const std::string& 
 
 class Dashboard {
  public:
-  Dashboard(const DashboardArgs& args, ui::GlWindow& window, DashboardSettings settings, std::filesystem::path settings_path,
-            std::string settings_problem)
-      : args_(args), window_(window), settings_(settings), settings_path_(std::move(settings_path)),
-        settings_problem_(std::move(settings_problem)), settings_open_(args.open_settings),
-        history_open_(args.open_history), history_(default_database_path()), cycle_open_(args.open_cycle),
+  Dashboard(const DashboardArgs& args, ui::GlWindow& window, DashboardSettings settings,
+            std::filesystem::path settings_path, std::string settings_problem)
+      : args_(args),
+        window_(window),
+        settings_(settings),
+        settings_path_(std::move(settings_path)),
+        settings_problem_(std::move(settings_problem)),
+        settings_open_(args.open_settings),
+        history_open_(args.open_history),
+        history_(default_database_path()),
+        cycle_open_(args.open_cycle),
         cycle_(default_database_path(), report_folder(), write_report) {
     if (args.open_history) history_.show_newest();
     if (args.open_cycle) cycle_.show_tab(args.cycle_tab);
@@ -212,7 +218,9 @@ class Dashboard {
     ImGui::TextDisabled("one-sided facial twitches, measured live");
     const char* record_label = model_.storage.recording ? "Recording..." : "Record 30 s";
     const float buttons_w =
-        ImGui::CalcTextSize((std::string(record_label) + "  History  Treatment cycle  Landmarks  Mirror  Settings").c_str()).x +
+        ImGui::CalcTextSize(
+            (std::string(record_label) + "  History  Treatment cycle  Landmarks  Mirror  Settings").c_str())
+            .x +
         ImGui::GetFrameHeight() * 7;
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - buttons_w);
     ImGui::BeginDisabled(model_.storage.session == 0 || settings_.landmarks_only || model_.storage.recording);
