@@ -503,13 +503,22 @@ TEST_CASE("the budget never removes manual clips, and ties in age go by name") {
   CHECK(plan_clip_budget({}, 0).within_budget);
 }
 
+namespace {
+
+// A file of `bytes` bytes in `dir`, last written `age_s` seconds ago.
+fs::path aged_file(const fs::path& dir, const std::string& name, std::size_t bytes, int age_s) {
+  const fs::path p = dir / name;
+  std::ofstream(p, std::ios::binary) << std::string(bytes, 'x');
+  fs::last_write_time(p, fs::file_time_type::clock::now() - std::chrono::seconds(age_s));
+  return p;
+}
+
+}  // namespace
+
 TEST_CASE("enforcing the budget on a folder deletes only the planned clips") {
   TempDir dir;
   const auto make = [&](const std::string& name, std::size_t bytes, int age_s) {
-    const fs::path p = dir.path() / name;
-    std::ofstream(p, std::ios::binary) << std::string(bytes, 'x');
-    fs::last_write_time(p, fs::file_time_type::clock::now() - std::chrono::seconds(age_s));
-    return p;
+    return aged_file(dir.path(), name, bytes, age_s);
   };
   const auto oldest_auto = make("e1.auto.mp4", 3000, 300);
   const auto manual = make("r1.manual.mp4", 5000, 400);
@@ -531,12 +540,7 @@ TEST_CASE("enforcing the budget on a folder deletes only the planned clips") {
 
 TEST_CASE("partial clips left by a crash are swept once they are old, clips being written are not") {
   TempDir dir;
-  const auto make = [&](const std::string& name, int age_s) {
-    const fs::path p = dir.path() / name;
-    std::ofstream(p, std::ios::binary) << "half a clip";
-    fs::last_write_time(p, fs::file_time_type::clock::now() - std::chrono::seconds(age_s));
-    return p;
-  };
+  const auto make = [&](const std::string& name, int age_s) { return aged_file(dir.path(), name, 100, age_s); };
   const auto stale = make(".event-3.auto.partial.mp4", 7200);
   const auto stale_manual = make(".recording-1.manual.partial.mp4", 7200);
   const auto in_progress = make(".event-4.auto.partial.mp4", 5);
