@@ -118,6 +118,17 @@ ClipRequest event_request(double start_s, double end_s, const fs::path& stem, in
   return r;
 }
 
+// One event from 1.0 to 1.2 s, asked for at 2.0 s as the detector would, its clip under `stem`.
+ClipResult record_one_event(const ClipRecorderConfig& config, const fs::path& stem) {
+  ClipRecorder recorder(config);
+  play([&](const cv::Mat& frame, double t) {
+    recorder.push(frame, t);
+    if (at(t, 2.0)) recorder.request_clip(event_request(1.0, 1.2, stem, 1));
+    return t < 5.0;
+  });
+  return only_result(recorder);
+}
+
 }  // namespace
 
 TEST_CASE("an event clip holds the pre-roll, the event and the post-roll of real footage") {
@@ -194,13 +205,7 @@ TEST_CASE("a clip is written under a hidden name and appears under its own only 
     if (fs::exists(partial)) ++partial_seen;
     if (fs::exists(final_path)) ++final_seen;
   };
-  ClipRecorder recorder(config);
-  play([&](const cv::Mat& frame, double t) {
-    recorder.push(frame, t);
-    if (at(t, 2.0)) recorder.request_clip(event_request(1.0, 1.2, dir.path() / "event-1", 1));
-    return t < 5.0;
-  });
-  const ClipResult r = only_result(recorder);
+  const ClipResult r = record_one_event(config, dir.path() / "event-1");
   REQUIRE(r.ok());
   CHECK(looks == r.frames);
   CHECK(partial_seen == looks - 1);  // all but the first look: the file opens with the first frame
@@ -359,13 +364,7 @@ TEST_CASE("a disk with less free space than the reserve refuses the clip") {
   TempDir dir;
   ClipRecorderConfig config;
   config.encoder.min_free_bytes = std::uintmax_t{1} << 62;  // more than any disk has
-  ClipRecorder recorder(config);
-  play([&](const cv::Mat& frame, double t) {
-    recorder.push(frame, t);
-    if (at(t, 2.0)) recorder.request_clip(event_request(1.0, 1.2, dir.path() / "event-1", 1));
-    return t < 5.0;
-  });
-  const ClipResult r = only_result(recorder);
+  const ClipResult r = record_one_event(config, dir.path() / "event-1");
   CHECK_FALSE(r.ok());
   CHECK(r.error.find("MB free on the disk") != std::string::npos);
   CHECK(fs::is_empty(dir.path()));
