@@ -102,10 +102,12 @@ void SignalExtractor::update_spread(double time_s, const FrameSignals& s) {
   const double asymmetry = s.closure[0] - s.closure[1];
   if (last_asymmetry_) spread_samples_[0].emplace_back(time_s, (asymmetry - *last_asymmetry_) / std::sqrt(2.0));
   last_asymmetry_ = asymmetry;
-  // Mouth and brow: their level's own scatter, so that speech, which keeps the mouth moving for
-  // seconds at a time, counts as noise. (Their events are brief; they hardly add to it.)
-  spread_samples_[1].emplace_back(time_s, s.mouth[0]);
-  spread_samples_[1].emplace_back(time_s, s.mouth[1]);
+  // Mouth: the scatter of the left-right difference. Speech and smiles move both corners, which the
+  // detector's partner check already rejects; what can pass for a one-sided pull is the part of
+  // the movement that differs between the corners, so that is the noise. (Events are brief and
+  // hardly add to it.)
+  spread_samples_[1].emplace_back(time_s, (s.mouth[0] - s.mouth[1]) / std::sqrt(2.0));
+  // Brow: its level's own scatter.
   spread_samples_[2].emplace_back(time_s, s.brow[0]);
   spread_samples_[2].emplace_back(time_s, s.brow[1]);
   for (auto& q : spread_samples_)

@@ -55,7 +55,8 @@ struct FrameSignals {
   // How much each region's signal scatters on this footage (robust: median absolute deviation,
   // scaled to a standard deviation), indexed by Region; 0 until about two seconds were seen. For
   // the eyes it is the frame-to-frame scatter of the left-right difference, which blinks, gaze and
-  // lighting do not inflate; for mouth and brow the scatter of the signal, which speech inflates.
+  // lighting do not inflate; for the mouth the scatter of the left-right difference, which the
+  // unequal part of speech inflates; for the brow the scatter of its level.
   // Noisy footage (small faces, low light, compression, talking) raises the thresholds with it.
   std::array<double, 3> spread{};
 };

@@ -9,7 +9,9 @@ namespace hemitrack {
 namespace {
 
 constexpr std::array<Region, kRegionCount> kRegions = {Region::eye, Region::mouth, Region::brow};
-constexpr double kMinRestingShare = 0.6;  // of the resting window's frames that must be valid
+// Share of the resting window's frames that must be valid for a resting level to exist. A turned
+// head whose per-side fits disagree on every other frame still leaves enough to take a median of.
+constexpr double kMinRestingShare = 0.4;
 
 std::size_t machine_index(Side side, Region region) {
   return static_cast<std::size_t>(index_of(side)) * kRegionCount + static_cast<std::size_t>(region);
@@ -193,14 +195,20 @@ bool TwitchDetector::partner_took_part(const Episode& e) const {
     // eye line (a misfit rolls one corner up and the other down), not of a one-sided pull.
     a = std::min(a, e.first);
     b = std::max(b, e.last);
+    // The mouth is measured against where both corners rested just before: speech shifts both
+    // corners at once, unequally, and a partner that moved half as far from its own resting place
+    // took part even when it ends up near its baseline.
+    const bool from_rest = e.region == Region::mouth;
+    const double partner_rest = from_rest ? resting_level(e.first, partner, e.region) : 0.0;
+    const double own = from_rest ? e.peak - resting_level(e.first, e.side, e.region) : e.peak;
     double largest = 0.0;
     const auto k = static_cast<std::size_t>(index_of(partner));
     for (std::int64_t i = a; i <= b; ++i) {
       if (!at(i).valid) continue;
       const double v = e.region == Region::mouth ? at(i).mouth[k] : at(i).brow[k];
-      largest = std::max(largest, std::abs(v));
+      largest = std::max(largest, std::abs(v - partner_rest));
     }
-    return largest >= f * e.peak;
+    return largest >= f * own;
   }
   // The partner closed with it when, around the same apex, it reached a good part of this side's
   // depth, or rose by a clear closure of its own (blinks are often unequal: a small or poorly lit

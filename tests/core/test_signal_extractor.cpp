@@ -1,6 +1,9 @@
 #include "core/signal_extractor.h"
+#include "core/events.h"
 
 #include <catch2/catch.hpp>
+
+#include <cmath>
 
 using namespace hemitrack;
 
@@ -68,4 +71,22 @@ TEST_CASE("a fast head movement makes frames invalid") {
   FaceMeasurement b = a;
   b.frame.origin = {130, 100};  // half an inter-ocular distance in 33 ms
   CHECK_FALSE(x.push(1 / 30.0, b).valid);
+}
+
+TEST_CASE("speech moving both mouth corners together does not count as mouth noise; unequal movement does") {
+  // Mouth-corner height wobbling at a syllable rate, on both corners alike or in opposition.
+  const auto spread_after_speech = [](double left_phase) {
+    SignalExtractor x(SignalConfig{});
+    FrameSignals s;
+    for (int i = 0; i < 300; ++i) {
+      const double t = i / 30.0;
+      FaceMeasurement m = face(0.3, 0.3);
+      m.side[0].mouth_down = 1.1 + 0.05 * std::sin(2.0 * 3.14159265 * 3.0 * t);
+      m.side[1].mouth_down = 1.1 + 0.05 * std::sin(2.0 * 3.14159265 * 3.0 * t + left_phase);
+      s = x.push(t, m);
+    }
+    return s.spread[static_cast<std::size_t>(Region::mouth)];
+  };
+  CHECK(spread_after_speech(0.0) < 0.002);
+  CHECK(spread_after_speech(3.14159265) > 0.03);
 }

@@ -240,3 +240,31 @@ TEST_CASE("a modest brow rise during a one-sided closure marks the Babinski sign
   REQUIRE(both_brows.events.size() == 1);
   CHECK_FALSE(both_brows.events[0].other_babinski);
 }
+
+TEST_CASE("speech lifting both mouth corners unequally from a lowered rest is not a one-sided pull") {
+  // Both corners rest low (mouth open in speech), then close upwards together: the left by 0.06,
+  // the right by 0.033. The right ends near its baseline, but it moved half as far as the left.
+  Trace trace(4.0);
+  trace.pull_mouth(Side::left, 0.0, 4.0, -0.012).pull_mouth(Side::right, 0.0, 4.0, -0.012);
+  trace.pull_mouth(Side::left, 2.0, 2.4, 0.048).pull_mouth(Side::right, 2.0, 2.4, 0.021);
+  CHECK(run(trace).events.empty());
+  // The same left rise with the right corner staying put is a one-sided pull.
+  Trace one_sided(4.0);
+  one_sided.pull_mouth(Side::left, 0.0, 4.0, -0.012).pull_mouth(Side::right, 0.0, 4.0, -0.012);
+  one_sided.pull_mouth(Side::left, 2.0, 2.4, 0.048);
+  const Detected d = run(one_sided);
+  REQUIRE(d.events.size() == 1);
+  CHECK(d.events[0].side == Side::left);
+}
+
+TEST_CASE("a twitch on a face tracked on only every other frame before it is still found") {
+  // A turned head whose per-side fits disagree on alternate frames: half the resting window is
+  // valid, which is still enough to know where the lid rested.
+  Trace trace(4.0);
+  for (std::size_t i = 0; i < trace.frames.size(); ++i)
+    if (trace.frames[i].time_s < 2.0 && i % 2 == 1) trace.frames[i].valid = false;
+  trace.close_eye(Side::right, 2.0, 2.1);
+  const Detected d = run(trace);
+  REQUIRE(d.events.size() == 1);
+  CHECK(d.events[0].side == Side::right);
+}
