@@ -1,5 +1,6 @@
 #include "vision/face_tracker.h"
 
+#include "vision/frontal_detector.h"
 #include "vision/head_pose.h"
 
 #include <dlib/opencv/cv_image.h>
@@ -61,7 +62,7 @@ std::string TrackerConfig::validate() const {
 }
 
 FaceTracker::FaceTracker(const dlib::shape_predictor& predictor, TrackerConfig config)
-    : predictor_(predictor), config_(config), detector_(dlib::get_frontal_face_detector()), fitter_(predictor) {}
+    : predictor_(predictor), config_(config), detector_(frontal_detector_prototype()), fitter_(predictor) {}
 
 void FaceTracker::reset() {
   tracking_ = false;

@@ -1,11 +1,17 @@
 #include "vision/shape_model.h"
 
+#include "vision/frontal_detector.h"
+
 #include <dlib/serialize.h>
+
+#include <future>
 
 namespace hemitrack {
 
 std::variant<std::shared_ptr<const dlib::shape_predictor>, ModelLoadError> load_shape_predictor(
     const std::filesystem::path& path) {
+  // Whoever loads the model builds a face tracker next: its face detector is built meanwhile.
+  auto detector_built = std::async(std::launch::async, [] { frontal_detector_prototype(); });
   auto predictor = std::make_shared<dlib::shape_predictor>();
   try {
     dlib::deserialize(path.string()) >> *predictor;
