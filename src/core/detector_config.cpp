@@ -16,6 +16,9 @@ std::string DetectorConfig::validate() const {
   if (release_samples < 1) return "release_samples must be at least 1";
   if (!(bridge_gap_s >= 0.0)) return "bridge_gap_s must not be negative";
   if (!(partner_fraction > 0.0 && partner_fraction <= 1.0)) return "partner_fraction must be in (0, 1]";
+  if (!(blink_shallow_depth > 0.0 && blink_shallow_depth <= blink_partner_depth && blink_partner_depth <= 1.0))
+    return "blink depths must satisfy 0 < blink_shallow_depth <= blink_partner_depth <= 1";
+  if (!(blink_in_step > -1.0 && blink_in_step <= 1.0)) return "blink_in_step must be in (-1, 1]";
   if (!(apex_match_s > 0.0)) return "apex_match_s must be positive";
   if (!(brow_alone_factor >= 1.0)) return "brow_alone_factor must be at least 1";
   if (!(eye_noise_multiple >= 0.0 && mouth_noise_multiple >= 0.0 && brow_noise_multiple >= 0.0))

@@ -210,15 +210,42 @@ bool TwitchDetector::partner_took_part(const Episode& e) const {
     }
     return largest >= f * own;
   }
-  // The partner closed with it when, around the same apex, it reached a good part of this side's
-  // depth, or rose by a clear closure of its own (blinks are often unequal: a small or poorly lit
-  // eye reads shallower than its partner).
+  // The partner closed with it when, around the same apex, it rose by a clear closure of its own,
+  // reached most of this side's depth, or reached a smaller part of it in step with this side
+  // (blinks are often unequal: a small or poorly lit eye reads shallower than its partner). In
+  // step is what tells a shallow partner from the noise of the other eye's fit, which at a
+  // shallow one-sided closure reaches half its depth by chance.
   const double partner_peak = max_over(a, b, partner, Region::eye, false);
   const double partner_rise = partner_peak - std::max(0.0, resting_level(e.first, partner, Region::eye));
-  if (partner_peak < f * e.peak && partner_rise < on_threshold(Region::eye, at(e.first))) return false;
+  const bool clear_closure = partner_rise >= on_threshold(Region::eye, at(e.first));
+  const bool deep = partner_peak >= config_.blink_partner_depth * e.peak;
+  const bool shallow_in_step = partner_peak >= config_.blink_shallow_depth * e.peak &&
+                               closure_correlation(std::min(a, e.first), std::max(b, e.last)) >= config_.blink_in_step;
+  if (!clear_closure && !deep && !shallow_in_step) return false;
   if (at(e.last).time_s - at(e.first).time_s < config_.tonic_min_s) return true;
   // A long closure: the partner must stay closed along with it, or it was a blink inside a spasm.
   return median_over(e.first, e.last, partner, Region::eye) >= f * median_over(e.first, e.last, e.side, Region::eye);
+}
+
+// Pearson correlation of the two eyes' closure over valid samples in [first, last]; 0 when either
+// is flat or fewer than three samples are valid.
+double TwitchDetector::closure_correlation(std::int64_t first, std::int64_t last) const {
+  double n = 0, sr = 0, sl = 0, srr = 0, sll = 0, srl = 0;
+  for (std::int64_t k = first; k <= last; ++k) {
+    const Sample& s = at(k);
+    if (!s.valid) continue;
+    const double r = s.closure[0], l = s.closure[1];
+    n += 1;
+    sr += r;
+    sl += l;
+    srr += r * r;
+    sll += l * l;
+    srl += r * l;
+  }
+  if (n < 3) return 0.0;
+  const double var_r = srr - sr * sr / n, var_l = sll - sl * sl / n;
+  if (var_r <= 1e-12 || var_l <= 1e-12) return 0.0;
+  return (srl - sr * sl / n) / std::sqrt(var_r * var_l);
 }
 
 double TwitchDetector::floor_of(Region r) const {

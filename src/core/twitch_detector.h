@@ -74,6 +74,7 @@ class TwitchDetector {
   void classify_ready(bool flush);
   void classify(std::vector<Episode> cluster);
   bool partner_took_part(const Episode& e) const;
+  double closure_correlation(std::int64_t first, std::int64_t last) const;
   double resting_level(std::int64_t first, Side side, Region region) const;
   double prominence(const Episode& e) const;
   double brow_rise_with(const Episode& eye) const;

@@ -73,7 +73,7 @@ TEST_CASE("a fast head movement makes frames invalid") {
   CHECK_FALSE(x.push(1 / 30.0, b).valid);
 }
 
-TEST_CASE("speech moving both mouth corners together does not count as mouth noise; unequal movement does") {
+TEST_CASE("speech moving both mouth corners together does not count as mouth noise, unequal movement does") {
   // Mouth-corner height wobbling at a syllable rate, on both corners alike or in opposition.
   const auto spread_after_speech = [](double left_phase) {
     SignalExtractor x(SignalConfig{});

@@ -90,6 +90,18 @@ TEST_CASE("a blink with unequal depth and a one-frame lag is still a blink") {
   CHECK(d.blinks.size() == 1);
 }
 
+TEST_CASE("a blink whose other eye reads shallow but closes in step is a blink, the same depth out of step is not") {
+  // The right eye's fit reaches only a third of the left's depth, below a closure of its own...
+  const Detected in_step = run(Trace(4.0).close_eye(Side::left, 2.0, 2.2, 0.9).close_eye(Side::right, 2.0, 2.2, 0.29));
+  CHECK(in_step.events.empty());
+  CHECK(in_step.blinks.size() == 1);
+  // ...which, when it comes just after the left closure instead, is the other fit's noise.
+  const Detected out_of_step =
+      run(Trace(4.0).close_eye(Side::left, 2.0, 2.2, 0.9).close_eye(Side::right, 2.22, 2.3, 0.29));
+  REQUIRE(out_of_step.events.size() == 1);
+  CHECK(out_of_step.events[0].side == Side::left);
+}
+
 TEST_CASE("a 2 s left closure is one tonic event") {
   const Detected d = run(Trace(5.0).close_eye(Side::left, 1.5, 3.5));
   REQUIRE(d.events.size() == 1);
