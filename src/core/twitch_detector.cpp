@@ -222,9 +222,12 @@ bool TwitchDetector::partner_took_part(const Episode& e) const {
   const bool shallow_in_step = partner_peak >= config_.blink_shallow_depth * e.peak &&
                                closure_correlation(std::min(a, e.first), std::max(b, e.last)) >= config_.blink_in_step;
   if (!clear_closure && !deep && !shallow_in_step) return false;
-  if (at(e.last).time_s - at(e.first).time_s < config_.tonic_min_s) return true;
+  // Judged over the contraction proper: an episode can open on a raised level long before it.
+  const auto [core_first, core_last] = core_of(e);
+  if (at(core_last).time_s - at(core_first).time_s < config_.tonic_min_s) return true;
   // A long closure: the partner must stay closed along with it, or it was a blink inside a spasm.
-  return median_over(e.first, e.last, partner, Region::eye) >= f * median_over(e.first, e.last, e.side, Region::eye);
+  return median_over(core_first, core_last, partner, Region::eye) >=
+         f * median_over(core_first, core_last, e.side, Region::eye);
 }
 
 // Pearson correlation of the two eyes' closure over valid samples in [first, last]; 0 when either

@@ -102,6 +102,17 @@ TEST_CASE("a blink whose other eye reads shallow but closes in step is a blink, 
   CHECK(out_of_step.events[0].side == Side::left);
 }
 
+TEST_CASE("a blink that follows a long half-lowered lid is a blink, not a long one-sided closure") {
+  // The left lid hangs just over the start threshold for 1.5 s (a squint), then both eyes blink:
+  // the episode opened at the squint, but the contraction proper is the short, shared blink.
+  Trace trace(5.0);
+  trace.close_eye(Side::left, 1.0, 2.5, 0.3);
+  trace.close_eye(Side::left, 2.5, 2.7, 0.9).close_eye(Side::right, 2.5, 2.7, 0.9);
+  const Detected d = run(trace);
+  CHECK(d.events.empty());
+  CHECK(d.blinks.size() == 1);
+}
+
 TEST_CASE("a 2 s left closure is one tonic event") {
   const Detected d = run(Trace(5.0).close_eye(Side::left, 1.5, 3.5));
   REQUIRE(d.events.size() == 1);
