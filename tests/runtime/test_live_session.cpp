@@ -135,8 +135,9 @@ TEST_CASE("a camera that is not there is waited for, and the session closes prom
   {
     LiveSession session(options);
     Watched w;
-    REQUIRE(watch(session, w, [&](const Watched&) { return opens >= 2; }));
-    CHECK(w.states.back() == LiveState::camera_lost);
+    // Retried, and reported as lost once the model is in (loading it takes longer than a retry
+    // interval on a busy machine, and the state says "loading model" until then).
+    REQUIRE(watch(session, w, [&](const Watched& x) { return opens >= 2 && x.states.back() == LiveState::camera_lost; }));
     CHECK(w.messages.back().find("camera 3 is not available") != std::string::npos);
   }
   CHECK(std::chrono::steady_clock::now() - started < 10s);
