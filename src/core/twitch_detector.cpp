@@ -217,11 +217,11 @@ bool TwitchDetector::partner_took_part(const Episode& e) const {
   // shallow one-sided closure reaches half its depth by chance.
   const double partner_peak = max_over(a, b, partner, Region::eye, false);
   const double partner_rise = partner_peak - std::max(0.0, resting_level(e.first, partner, Region::eye));
-  const bool clear_closure = partner_rise >= on_threshold(Region::eye, at(e.first));
-  const bool deep = partner_peak >= config_.blink_partner_depth * e.peak;
-  const bool shallow_in_step = partner_peak >= config_.blink_shallow_depth * e.peak &&
-                               closure_correlation(std::min(a, e.first), std::max(b, e.last)) >= config_.blink_in_step;
-  if (!clear_closure && !deep && !shallow_in_step) return false;
+  const bool closed_with_it =
+      partner_rise >= on_threshold(Region::eye, at(e.first)) || partner_peak >= config_.blink_partner_depth * e.peak ||
+      (partner_peak >= config_.blink_shallow_depth * e.peak &&
+       closure_correlation(std::min(a, e.first), std::max(b, e.last)) >= config_.blink_in_step);
+  if (!closed_with_it) return false;
   // Judged over the contraction proper: an episode can open on a raised level long before it.
   const auto [core_first, core_last] = core_of(e);
   if (at(core_last).time_s - at(core_first).time_s < config_.tonic_min_s) return true;

@@ -1,6 +1,7 @@
 #include "core/face_geometry.h"
 #include "test_support.h"
 #include "vision/face_tracker.h"
+#include "vision/frontal_detector.h"
 
 #include <dlib/image_processing/frontal_face_detector.h>
 #include <dlib/opencv/cv_image.h>
@@ -42,7 +43,8 @@ Shape68 plain_fit(const cv::Mat& bgr) {
   cv::Mat grey;
   cv::cvtColor(bgr, grey, cv::COLOR_BGR2GRAY);
   dlib::cv_image<unsigned char> img(grey);
-  auto faces = dlib::get_frontal_face_detector()(img);
+  dlib::frontal_face_detector detector = frontal_detector_prototype();
+  auto faces = detector(img);
   REQUIRE_FALSE(faces.empty());
   const auto det = (*shape_model())(img, faces[0]);
   Shape68 s;
