@@ -56,7 +56,9 @@ void print_summary(const OfflineResult& r, const std::filesystem::path& out_dir)
     std::printf("  affected side: %s; that eye closed %.1f%% of the time; longest event %.2f s\n",
                 std::string(to_string(*s.affected_side)).c_str(), s.affected_eye_closed_pct,
                 s.longest_event->duration_s());
-  if (s.babinski_events > 0) std::printf("  brow rose with the closing eye (\"other Babinski sign\") in %d events\n", s.babinski_events);
+  if (s.babinski_events > 0)
+    std::printf("  brow rose with the closing eye (\"other Babinski sign\") in %d event%s\n", s.babinski_events,
+                s.babinski_events == 1 ? "" : "s");
   std::printf("  results: %s\n", out_dir.string().c_str());
   std::printf("  hemitrack measures; it does not diagnose.\n");
 }
