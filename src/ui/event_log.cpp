@@ -1,3 +1,4 @@
+#include "ui/opaque_draw.h"
 #include "ui/palette.h"
 #include "ui/panels.h"
 
@@ -41,7 +42,7 @@ void draw_peak(const DashboardModel& model, int event_id, bool mirror, PeakView&
   const float scale = std::min(avail.x / static_cast<float>(size.width), avail.y / static_cast<float>(size.height));
   if (!(scale > 0)) return;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
-  ImGui::Image(peak.texture.id(), ImVec2(static_cast<float>(size.width) * scale, static_cast<float>(size.height) * scale));
+  opaque_image(peak.texture.id(), ImVec2(static_cast<float>(size.width) * scale, static_cast<float>(size.height) * scale));
   if (!p.face_found) return;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   for (Side side : kBothSides) {

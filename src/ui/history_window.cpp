@@ -1,5 +1,6 @@
 #include "ui/history_window.h"
 
+#include "ui/opaque_draw.h"
 #include "ui/palette.h"
 #include "ui/panels.h"
 #include "ui/time_plot.h"
@@ -267,7 +268,7 @@ void HistoryWindow::draw_session() {
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const cv::Size size = tex.size();
     const float scale = std::min(avail.x / size.width, (avail.y - ImGui::GetTextLineHeightWithSpacing()) / size.height);
-    if (scale > 0) ImGui::Image(tex.id(), ImVec2(size.width * scale, size.height * scale));
+    if (scale > 0) opaque_image(tex.id(), ImVec2(size.width * scale, size.height * scale));
     ImGui::TextDisabled("%s%s", player_.file().filename().string().c_str(), player_.playing() ? "" : "  (ended)");
   } else if (r.clips.empty()) {
     ImGui::TextWrapped(r.info.landmarks_only ? "Landmarks only: no video was kept for this session."

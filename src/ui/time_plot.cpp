@@ -1,5 +1,7 @@
 #include "ui/time_plot.h"
 
+#include "ui/opaque_draw.h"
+
 #include <algorithm>
 #include <cfloat>
 #include <climits>
@@ -360,7 +362,7 @@ PlotResult time_plot(const char* id, ImVec2 size, const PlotOptions& o, std::spa
   const ImU32 minor_grid_col = ImGui::GetColorU32(ImGuiCol_Border, 0.35f);
   const ImVec2 frame_min(frame_left, frame_top), frame_max(frame_right, frame_bottom);
 
-  draw->AddRectFilled(frame_min, frame_max, ImGui::GetColorU32(ImGuiCol_FrameBg));
+  add_opaque_rect(draw, frame_min, frame_max, ImGui::GetColorU32(ImGuiCol_FrameBg));
   draw->PushClipRect(frame_min, frame_max, true);
 
   for (const PlotSpan& s : spans) {

@@ -1,3 +1,4 @@
+#include "ui/opaque_draw.h"
 #include "ui/palette.h"
 #include "ui/panels.h"
 
@@ -16,6 +17,8 @@ const char* face_problem(const FrameAnalysis& a) {
   return nullptr;
 }
 
+constexpr ImU32 kVideoBackground = IM_COL32(20, 20, 20, 255);
+
 void draw_centered_banner(ImDrawList* dl, ImVec2 min, ImVec2 max, const char* text, ImU32 colour) {
   const ImVec2 size = ImGui::CalcTextSize(text);
   const float pad = ImGui::GetFontSize() * 0.6f;
@@ -33,9 +36,10 @@ ScreenRect draw_video_panel(const DashboardModel& model, const DashboardSettings
                             ImVec2 size) {
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), IM_COL32(20, 20, 20, 255));
+  const ImVec2 panel_max(origin.x + size.x, origin.y + size.y);
   ScreenRect shown{origin.x, origin.y, 0, 0};
   if (texture.empty() || !model.frame) {
+    add_opaque_rect(dl, origin, panel_max, kVideoBackground);
     const char* text = model.state == LiveState::loading_model ? "Loading the face model..." : "Waiting for the first frame...";
     draw_centered_banner(dl, origin, ImVec2(origin.x + size.x, origin.y + size.y * 0.6f), text, kWarning);
     ImGui::Dummy(size);
@@ -48,7 +52,13 @@ ScreenRect draw_video_panel(const DashboardModel& model, const DashboardSettings
   const ImVec2 img_size(image.width * scale, image.height * scale);
   const ImVec2 img_min(origin.x + (size.x - img_size.x) * 0.5f, origin.y + (size.y - img_size.y) * 0.5f);
   const ImVec2 img_max(img_min.x + img_size.x, img_min.y + img_size.y);
-  dl->AddImage(texture.id(), img_min, img_max);
+  // The bars beside the picture, not a panel-sized fill beneath it: every pixel costs when drawn
+  // in software.
+  add_opaque_rect(dl, origin, ImVec2(panel_max.x, img_min.y), kVideoBackground);
+  add_opaque_rect(dl, ImVec2(origin.x, img_max.y), panel_max, kVideoBackground);
+  add_opaque_rect(dl, ImVec2(origin.x, img_min.y), ImVec2(img_min.x, img_max.y), kVideoBackground);
+  add_opaque_rect(dl, ImVec2(img_max.x, img_min.y), ImVec2(panel_max.x, img_max.y), kVideoBackground);
+  add_opaque_image(dl, texture.id(), img_min, img_max);
   shown = {img_min.x, img_min.y, img_size.x, img_size.y};
 
   const FrameAnalysis& a = model.frame->analysis;

@@ -49,6 +49,8 @@ int pixels_near(const cv::Mat& image, cv::Vec3b bgr) {
 
 const cv::Vec3b kRightOrange(40, 140, 240);
 const cv::Vec3b kLeftBlue(240, 150, 60);
+// The dark theme's frame colour over its window colour.
+const cv::Vec3b kPlotBackground(73, 47, 29);
 
 }  // namespace
 
@@ -110,6 +112,9 @@ TEST_CASE("the dashboard plays a file to its end and shows what analyze reports"
   const cv::Mat traces = crop(window, report["layout"]["traces"]);
   CHECK(pixels_near(traces, kRightOrange) > 1000);
   CHECK(pixels_near(traces, kLeftBlue) > 1000);
+  // The plots' backgrounds are filled by a clear of their own rectangle (cheap without a GPU),
+  // so they must land under the plots, not elsewhere in the window.
+  CHECK(pixels_near(traces, kPlotBackground) > static_cast<int>(traces.total()) / 3);
 
   // The session was kept in the history as it played (analyze's own session is number 1), with
   // a clip around its events that opens and plays.
