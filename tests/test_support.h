@@ -25,13 +25,13 @@ inline std::filesystem::path shared_data(const std::string& relative) {
 }
 
 // One model for the whole test process: loading takes about a second.
-inline std::shared_ptr<const dlib::shape_predictor> shape_model() {
-  static const std::shared_ptr<const dlib::shape_predictor> model = [] {
+inline std::shared_ptr<const ShapeModel> shape_model() {
+  static const std::shared_ptr<const ShapeModel> model = [] {
     auto located = locate_shape_model(std::nullopt);
     REQUIRE(std::holds_alternative<std::filesystem::path>(located));
     auto loaded = load_shape_predictor(std::get<std::filesystem::path>(located));
-    REQUIRE(std::holds_alternative<std::shared_ptr<const dlib::shape_predictor>>(loaded));
-    return std::get<std::shared_ptr<const dlib::shape_predictor>>(loaded);
+    REQUIRE(std::holds_alternative<std::shared_ptr<const ShapeModel>>(loaded));
+    return std::get<std::shared_ptr<const ShapeModel>>(loaded);
   }();
   return model;
 }

@@ -14,7 +14,7 @@ std::string AnalysisConfig::validate() const {
   return {};
 }
 
-AnalysisPipeline::AnalysisPipeline(std::shared_ptr<const dlib::shape_predictor> predictor, AnalysisConfig config)
+AnalysisPipeline::AnalysisPipeline(std::shared_ptr<const ShapeModel> predictor, AnalysisConfig config)
     : predictor_(std::move(predictor)),
       config_(config),
       tracker_(*predictor_, config.tracker),

@@ -8,8 +8,8 @@
 #include "core/twitch_detector.h"
 #include "vision/face_tracker.h"
 #include "vision/frame_source.h"
+#include "vision/shape_model.h"
 
-#include <dlib/image_processing/shape_predictor.h>
 
 #include <memory>
 #include <string>
@@ -38,7 +38,7 @@ struct FrameAnalysis {
 class AnalysisPipeline {
  public:
   // Requires: config.validate() is empty.
-  AnalysisPipeline(std::shared_ptr<const dlib::shape_predictor> predictor, AnalysisConfig config);
+  AnalysisPipeline(std::shared_ptr<const ShapeModel> predictor, AnalysisConfig config);
 
   // Requires: frame.bgr is 8-bit BGR. The frame is flipped in place for a mirrored source.
   FrameAnalysis process(Frame& frame);
@@ -64,7 +64,7 @@ class AnalysisPipeline {
  private:
   void collect();
 
-  std::shared_ptr<const dlib::shape_predictor> predictor_;
+  std::shared_ptr<const ShapeModel> predictor_;
   AnalysisConfig config_;
   FaceTracker tracker_;
   SignalExtractor extractor_;

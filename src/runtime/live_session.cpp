@@ -216,7 +216,7 @@ struct LiveSession::Shared {
     if (auto* err = std::get_if<ModelNotFound>(&located)) return set_state(LiveState::model_error, err->message);
     auto loaded = load_shape_predictor(std::get<std::filesystem::path>(located));
     if (auto* err = std::get_if<ModelLoadError>(&loaded)) return set_state(LiveState::model_error, err->message);
-    const auto predictor = std::get<std::shared_ptr<const dlib::shape_predictor>>(loaded);
+    const auto predictor = std::get<std::shared_ptr<const ShapeModel>>(loaded);
     {
       std::lock_guard lock(mutex);
       dropped_before_analysis = handover.dropped();

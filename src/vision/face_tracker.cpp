@@ -61,7 +61,7 @@ std::string TrackerConfig::validate() const {
   return {};
 }
 
-FaceTracker::FaceTracker(const dlib::shape_predictor& predictor, TrackerConfig config)
+FaceTracker::FaceTracker(const ShapeModel& predictor, TrackerConfig config)
     : predictor_(predictor), config_(config), detector_(frontal_detector_prototype()), fitter_(predictor) {}
 
 void FaceTracker::reset() {

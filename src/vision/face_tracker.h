@@ -10,10 +10,10 @@
 #include "core/face_measurement.h"
 #include "core/landmarks.h"
 #include "vision/mouth_flow.h"
+#include "vision/shape_model.h"
 #include "vision/side_fitter.h"
 
 #include <dlib/image_processing/frontal_face_detector.h>
-#include <dlib/image_processing/shape_predictor.h>
 #include <opencv2/core.hpp>
 
 #include <memory>
@@ -43,7 +43,7 @@ struct FaceObservation {
 class FaceTracker {
  public:
   // Requires: predictor outlives the tracker.
-  FaceTracker(const dlib::shape_predictor& predictor, TrackerConfig config);
+  FaceTracker(const ShapeModel& predictor, TrackerConfig config);
 
   // Requires: frames in time order; time_s is the frame's timestamp.
   FaceObservation process(const cv::Mat& bgr, double time_s);
@@ -55,7 +55,7 @@ class FaceTracker {
   bool confirm(const SideFit& fit, cv::Size image_size);
   void learn_box(const dlib::rectangle& box, const FaceFrame& frame);
 
-  const dlib::shape_predictor& predictor_;
+  const ShapeModel& predictor_;
   TrackerConfig config_;
   dlib::frontal_face_detector detector_;
   SideFitter fitter_;

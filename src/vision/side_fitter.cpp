@@ -33,7 +33,7 @@ void make_symmetric(const cv::Mat& grey, Side keep, cv::Mat& out) {
   cv::flip(grey.colRange(kept), out.colRange(mirrored), 1);
 }
 
-Shape68 run_predictor(const dlib::shape_predictor& predictor, const cv::Mat& grey, const cv::Rect2d& box) {
+Shape68 run_predictor(const ShapeModel& predictor, const cv::Mat& grey, const cv::Rect2d& box) {
   const dlib::cv_image<unsigned char> image(grey);
   const dlib::rectangle rect(std::lround(box.x), std::lround(box.y), std::lround(box.x + box.width - 1),
                              std::lround(box.y + box.height - 1));

@@ -10,8 +10,8 @@
 #include "core/face_geometry.h"
 #include "core/landmarks.h"
 #include "vision/paired_worker.h"
+#include "vision/shape_model.h"
 
-#include <dlib/image_processing/shape_predictor.h>
 #include <opencv2/core.hpp>
 
 namespace hemitrack {
@@ -40,7 +40,7 @@ class SideFitter {
   static constexpr double kCropIod = 64.0;
   static constexpr double kCropEyeLineY = 90.0;
 
-  explicit SideFitter(const dlib::shape_predictor& predictor) : predictor_(predictor) {}
+  explicit SideFitter(const ShapeModel& predictor) : predictor_(predictor) {}
 
   // Requires: anchor.inter_ocular > 0 (the previous frame's face or a fresh detection).
   SideFit fit(const cv::Mat& bgr, const FaceFrame& anchor, const FaceBoxModel& box);
@@ -49,7 +49,7 @@ class SideFitter {
   static cv::Rect2d crop_box(const FaceBoxModel& box);
 
  private:
-  const dlib::shape_predictor& predictor_;  // const calls only: safe from both threads
+  const ShapeModel& predictor_;  // const calls only: safe from both threads
   PairedWorker worker_;
   cv::Mat symmetric_right_;
   cv::Mat symmetric_left_;

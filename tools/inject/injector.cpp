@@ -57,7 +57,7 @@ InjectOutcome run_injection(const InjectOptions& o) {
 
   // Landmarks of every source frame (a still has one), fitted once and reused when looping.
   const auto t_fit = Clock::now();
-  LandmarkTrack track(std::get<std::shared_ptr<const dlib::shape_predictor>>(predictor));
+  LandmarkTrack track(std::get<std::shared_ptr<const ShapeModel>>(predictor));
   std::vector<std::optional<Shape68>> shapes;
   shapes.reserve(clip.frames.size());
   std::size_t found = 0;

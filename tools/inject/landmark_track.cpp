@@ -15,7 +15,7 @@ std::optional<dlib::rectangle> largest(const std::vector<dlib::rectangle>& faces
 
 }  // namespace
 
-LandmarkTrack::LandmarkTrack(std::shared_ptr<const dlib::shape_predictor> predictor)
+LandmarkTrack::LandmarkTrack(std::shared_ptr<const ShapeModel> predictor)
     : detector_(dlib::get_frontal_face_detector()), predictor_(std::move(predictor)) {}
 
 std::optional<dlib::rectangle> LandmarkTrack::detect(const cv::Mat& gray) {

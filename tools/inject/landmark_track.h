@@ -8,13 +8,14 @@
 #include <optional>
 
 #include "core/landmarks.h"
+#include "vision/shape_model.h"
 
 namespace hemitrack::inject {
 
 class LandmarkTrack {
  public:
   // Requires: `predictor` is a 68-point shape predictor.
-  explicit LandmarkTrack(std::shared_ptr<const dlib::shape_predictor> predictor);
+  explicit LandmarkTrack(std::shared_ptr<const ShapeModel> predictor);
 
   // Fits the largest face of `bgr`. Searches near the previous face first (a fraction of the cost
   // of a full-frame search), then the whole frame, then the whole frame upsampled (small faces in
@@ -24,7 +25,7 @@ class LandmarkTrack {
  private:
   std::optional<dlib::rectangle> detect(const cv::Mat& gray);
   dlib::frontal_face_detector detector_;
-  std::shared_ptr<const dlib::shape_predictor> predictor_;
+  std::shared_ptr<const ShapeModel> predictor_;
   std::optional<dlib::rectangle> last_face_;
 };
 

@@ -81,7 +81,7 @@ int run_analyze(const AnalyzeArgs& args) {
 
   AnalysisConfig config;
   config.mirrored = args.mirrored;
-  AnalysisPipeline pipeline(std::get<std::shared_ptr<const dlib::shape_predictor>>(loaded), config);
+  AnalysisPipeline pipeline(std::get<std::shared_ptr<const ShapeModel>>(loaded), config);
 
   auto signals = SignalsCsvWriter::open(out_dir / "signals.csv");
   if (auto* err = std::get_if<WriteError>(&signals)) return fail(exit_code::output_unwritable, err->message);
