@@ -10,7 +10,6 @@
 #include "vision/frame_source.h"
 #include "vision/shape_model.h"
 
-
 #include <memory>
 #include <string>
 #include <vector>
