@@ -84,7 +84,7 @@ std::variant<std::shared_ptr<const ShapeModel>, ModelLoadError> load_shape_predi
         // Full trees of one depth, as dlib trains them: the walk relies on it.
         if (leaves != splits.size() + 1 || leaves != model->leaves_per_tree_)
           return ModelLoadError{problem_in(path, "has trees of uneven depth; hemitrack needs dlib's 68-point model")};
-        if (level.leaves.capacity() == 0) level.leaves.reserve(level.trees * leaves * dims);
+        if (t == 0) level.leaves.reserve(level.trees * leaves * dims);
         for (const auto& s : splits)
           level.splits.push_back({static_cast<std::uint32_t>(s.idx1), static_cast<std::uint32_t>(s.idx2), s.thresh});
         for (std::size_t l = 0; l < leaves; ++l) {
