@@ -17,6 +17,9 @@ struct FaceMeasurement {
   // Mouth-corner rise per side from optical flow (vision/mouth_flow.h), steadier than the corner
   // landmarks; absent when the flow could not be followed in this frame.
   std::optional<std::array<double, 2>> mouth_flow_rise;
+  // Per side, how far the eye's picture has moved from the same eye open (vision/eye_appearance.h):
+  // near 0 open, rising as the lid closes; absent when not measured.
+  std::optional<std::array<double, 2>> eye_change;
 };
 
 }  // namespace hemitrack

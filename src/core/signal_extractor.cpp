@@ -14,6 +14,8 @@ std::string SignalConfig::validate() const {
   if (!(max_head_speed > 0.0)) return "max_head_speed must be positive";
   if (!(noise_window_s >= 1.0)) return "noise_window_s must be at least 1 s";
   if (!(warmup_s >= 0.0)) return "warmup_s must not be negative";
+  if (!(appearance_weight >= 0.0 && appearance_weight <= 1.0)) return "appearance_weight must be in [0, 1]";
+  if (!(closed_eye_change > 0.0)) return "closed_eye_change must be positive";
   return {};
 }
 
@@ -28,10 +30,10 @@ SignalExtractor::SignalExtractor(SignalConfig config)
     : config_(config),
       baselines_{SideBaselines{RollingQuantile(config.baseline_window_s, config.open_eye_quantile),
                                median_over(config.baseline_window_s), median_over(config.baseline_window_s),
-                               median_over(config.baseline_window_s)},
+                               median_over(config.baseline_window_s), median_over(config.baseline_window_s)},
                  SideBaselines{RollingQuantile(config.baseline_window_s, config.open_eye_quantile),
                                median_over(config.baseline_window_s), median_over(config.baseline_window_s),
-                               median_over(config.baseline_window_s)}} {}
+                               median_over(config.baseline_window_s), median_over(config.baseline_window_s)}} {}
 
 double SignalExtractor::open_eye_baseline(Side side) const {
   const auto& b = baselines_[static_cast<std::size_t>(index_of(side))].ear;
@@ -82,6 +84,13 @@ FrameSignals SignalExtractor::push(double time_s, const FaceMeasurement& m) {
     const double open = b.ear.value();
     const double span = open * (1.0 - config_.closed_eye_fraction);
     out.closure[i] = span > 0.0 ? std::clamp((open - s.eye_aspect_ratio) / span, 0.0, 1.0) : 0.0;
+    if (m.eye_change) {
+      const double change = (*m.eye_change)[i];
+      b.eye_change.add(time_s, change);
+      const double rise = change - b.eye_change.value();
+      const double by_picture = std::clamp(rise / config_.closed_eye_change, 0.0, 1.0);
+      out.closure[i] = (1.0 - config_.appearance_weight) * out.closure[i] + config_.appearance_weight * by_picture;
+    }
     if (m.mouth_flow_rise) {
       b.mouth_flow.add(time_s, (*m.mouth_flow_rise)[i]);
       out.mouth[i] = (*m.mouth_flow_rise)[i] - b.mouth_flow.value();

@@ -31,6 +31,16 @@ struct SignalConfig {
   double warmup_s = 1.5;
   // Window over which the footage's own noise level is estimated (see FrameSignals::spread).
   double noise_window_s = 30.0;
+  // Share of the eyelid closure read from the eye's picture (FaceMeasurement::eye_change) rather
+  // than from the lid landmarks' aspect ratio. The picture follows closures the landmarks miss and
+  // is far steadier on an open eye, but it also reads glasses rims and a lowered gaze; at a share
+  // of 0.5 those made false one-sided events on real blink footage (docs/accuracy.md).
+  double appearance_weight = 0.35;
+  // Rise of the picture's change over its resting level that reads as a fully closed eye. Real
+  // blinks rose by 0.4-1.0 on 640x480 webcam footage, but by only 0.07-0.14 on a small face
+  // (inter-ocular distance ~35 px), whose closed eye holds few pixels: there the lid landmarks
+  // carry most of the closure, as before.
+  double closed_eye_change = 0.4;
 
   std::string validate() const;
 };
@@ -74,6 +84,7 @@ class SignalExtractor {
     RollingQuantile mouth_down;
     RollingQuantile brow;
     RollingQuantile mouth_flow;
+    RollingQuantile eye_change;
   };
   void update_spread(double time_s, const FrameSignals& s);
 

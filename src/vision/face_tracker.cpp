@@ -67,6 +67,7 @@ FaceTracker::FaceTracker(const ShapeModel& predictor, TrackerConfig config)
 void FaceTracker::reset() {
   tracking_ = false;
   mouth_flow_.reset();
+  eye_appearance_.reset();
   misses_ = 0;
   frames_since_confirm_ = 0;
 }
@@ -213,6 +214,7 @@ FaceObservation FaceTracker::process(const cv::Mat& bgr, double time_s) {
     in_crop[i] = {q[0], q[1]};
   }
   m.mouth_flow_rise = mouth_flow_.update(time_s, fit.upright_grey, in_crop);
+  m.eye_change = eye_appearance_.update(time_s, fit.upright_grey, in_crop);
   m.pose = last_pose_;
   m.pose.roll_deg = now.roll_degrees();  // the eye line is known every frame
   m.extreme_pose = std::abs(m.pose.yaw_deg) > config_.max_yaw_deg || std::abs(m.pose.pitch_deg) > config_.max_pitch_deg ||

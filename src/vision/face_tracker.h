@@ -9,6 +9,7 @@
 #include "core/face_geometry.h"
 #include "core/face_measurement.h"
 #include "core/landmarks.h"
+#include "vision/eye_appearance.h"
 #include "vision/mouth_flow.h"
 #include "vision/shape_model.h"
 #include "vision/side_fitter.h"
@@ -60,6 +61,7 @@ class FaceTracker {
   dlib::frontal_face_detector detector_;
   SideFitter fitter_;
   MouthCornerFlow mouth_flow_;
+  EyeAppearance eye_appearance_;
 
   bool tracking_ = false;
   Shape68 last_landmarks_{};

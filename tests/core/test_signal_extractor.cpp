@@ -90,3 +90,39 @@ TEST_CASE("speech moving both mouth corners together does not count as mouth noi
   CHECK(spread_after_speech(0.0) < 0.002);
   CHECK(spread_after_speech(3.14159265) > 0.03);
 }
+
+TEST_CASE("the eye's picture adds its share to the closure, measured from where it rests") {
+  SignalConfig config;
+  SignalExtractor x(config);
+  FaceMeasurement m = face(0.3, 0.3);
+  m.eye_change = std::array<double, 2>{0.03, 0.02};  // open eyes rest a little above 0
+  for (int i = 0; i < 300; ++i) x.push(i / 30.0, m);
+  CHECK(x.push(10.0, m).closure[0] == Approx(0.0).margin(1e-9));
+
+  // Lid landmarks that stay open while the picture shows a closed right eye (a held closure the
+  // landmarks lose): the picture alone closes it by its share.
+  m.eye_change = std::array<double, 2>{0.03 + config.closed_eye_change, 0.02};
+  const FrameSignals held = x.push(10.04, m);
+  CHECK(held.closure[0] == Approx(config.appearance_weight));
+  CHECK(held.closure[1] == Approx(0.0).margin(1e-9));
+
+  // Both measures closed: fully closed. Half the change with open lids: half the share.
+  const FrameSignals both = x.push(10.08, [&] {
+    FaceMeasurement c = face(0.3 * config.closed_eye_fraction, 0.3);
+    c.eye_change = std::array<double, 2>{0.03 + config.closed_eye_change, 0.02};
+    return c;
+  }());
+  CHECK(both.closure[0] == Approx(1.0));
+  m.eye_change = std::array<double, 2>{0.03 + config.closed_eye_change / 2, 0.02};
+  CHECK(x.push(10.12, m).closure[0] == Approx(config.appearance_weight / 2));
+}
+
+TEST_CASE("appearance settings are validated") {
+  SignalConfig c;
+  c.appearance_weight = 1.5;
+  CHECK_FALSE(c.validate().empty());
+  c = SignalConfig{};
+  c.closed_eye_change = 0.0;
+  CHECK_FALSE(c.validate().empty());
+  CHECK(SignalConfig{}.validate().empty());
+}

@@ -97,7 +97,15 @@ TEST_CASE("cli: real footage with only natural blinks and speech yields no one-s
   REQUIRE(r.exit_code == 0);
   const AnalysisRecord found = read_record(dir.path() / "o" / "events.json");
   CHECK(found.events.size() <= 1);
-  CHECK(found.blinks.size() >= 3);
+  // Looked at frame by frame: full blinks at 2.2 s and 17.0 s; from 3.7 s the lids stay lowered
+  // for over a second (looking down: by design neither a blink nor an event). From 19.0 to 20.0 s
+  // and 27.2 to 28.0 s the eyes are open in every frame, yet the lid landmarks alone read blinks.
+  CHECK(found.blinks.size() >= 2);
+  for (const Blink& b : found.blinks) {
+    INFO("blink " << b.start_s << "-" << b.end_s << " s");
+    CHECK_FALSE((b.end_s > 19.0 && b.start_s < 20.0));
+    CHECK_FALSE((b.end_s > 27.2 && b.start_s < 28.0));
+  }
 }
 
 TEST_CASE("cli: a mirrored recording analysed with --mirrored reports the same anatomical sides") {

