@@ -33,8 +33,9 @@ struct SignalConfig {
   double noise_window_s = 30.0;
   // Share of the eyelid closure read from the eye's picture (FaceMeasurement::eye_change) rather
   // than from the lid landmarks' aspect ratio. The picture follows closures the landmarks miss and
-  // is far steadier on an open eye, but it also reads glasses rims and a lowered gaze; at a share
-  // of 0.5 those made false one-sided events on real blink footage (docs/accuracy.md).
+  // is far steadier on an open eye, but it also reads glasses rims and a lowered gaze: at a share
+  // of 0.5 the injected events were found as well, but the 6-17 fps webcam recordings (glasses)
+  // gained 3 false one-sided events (docs/accuracy.md).
   double appearance_weight = 0.35;
   // Rise of the picture's change over its resting level that reads as a fully closed eye. Real
   // blinks rose by 0.4-1.0 on 640x480 webcam footage, but by only 0.07-0.14 on a small face
