@@ -208,12 +208,13 @@ TEST_CASE("frames without a face are reported as such") {
 
 namespace {
 
-// Each side's eye picture change (FaceMeasurement::eye_change) after `learn` frames of `open`,
-// on one frame of `shown`, from a fresh tracker.
-std::array<double, 2> eye_change_after_open(const cv::Mat& open, const cv::Mat& shown, int learn = 15) {
+// Each side's eye picture change (FaceMeasurement::eye_change) on one frame of `shown`, from a
+// fresh tracker that saw half a second of `open` first (past the frames that learn the open eye).
+std::array<double, 2> eye_change_after_open(const cv::Mat& open, const cv::Mat& shown) {
+  constexpr int kLearn = 15;
   FaceTracker tracker(*shape_model(), TrackerConfig{});
-  for (int i = 0; i < learn; ++i) REQUIRE(tracker.process(open, i / 30.0).measurement.face_found);
-  const FaceObservation obs = tracker.process(shown, learn / 30.0);
+  for (int i = 0; i < kLearn; ++i) REQUIRE(tracker.process(open, i / 30.0).measurement.face_found);
+  const FaceObservation obs = tracker.process(shown, kLearn / 30.0);
   REQUIRE(obs.measurement.eye_change.has_value());
   return *obs.measurement.eye_change;
 }
