@@ -26,14 +26,13 @@ constexpr double kSpeedSpan_s = 0.2;
 RollingQuantile median_over(double window) { return RollingQuantile(window, 0.5); }
 }  // namespace
 
+SignalExtractor::SideBaselines SignalExtractor::side_baselines(const SignalConfig& c) {
+  const double w = c.baseline_window_s;
+  return {RollingQuantile(w, c.open_eye_quantile), median_over(w), median_over(w), median_over(w), median_over(w)};
+}
+
 SignalExtractor::SignalExtractor(SignalConfig config)
-    : config_(config),
-      baselines_{SideBaselines{RollingQuantile(config.baseline_window_s, config.open_eye_quantile),
-                               median_over(config.baseline_window_s), median_over(config.baseline_window_s),
-                               median_over(config.baseline_window_s), median_over(config.baseline_window_s)},
-                 SideBaselines{RollingQuantile(config.baseline_window_s, config.open_eye_quantile),
-                               median_over(config.baseline_window_s), median_over(config.baseline_window_s),
-                               median_over(config.baseline_window_s), median_over(config.baseline_window_s)}} {}
+    : config_(config), baselines_{side_baselines(config), side_baselines(config)} {}
 
 double SignalExtractor::open_eye_baseline(Side side) const {
   const auto& b = baselines_[static_cast<std::size_t>(index_of(side))].ear;

@@ -87,6 +87,7 @@ class SignalExtractor {
     RollingQuantile mouth_flow;
     RollingQuantile eye_change;
   };
+  static SideBaselines side_baselines(const SignalConfig& c);
   void update_spread(double time_s, const FrameSignals& s);
 
   SignalConfig config_;
