@@ -7,10 +7,13 @@ namespace hemitrack {
 
 struct DetectorConfig {
   // Eyelid closure (0 open .. 1 closed) that starts an eye episode. Frame-to-frame noise of the
-  // closure signal on webcam footage is about 0.05-0.09, so this sits at four to five noise widths.
-  double eye_on = 0.28;
+  // closure signal on webcam footage is about 0.05-0.09, so this sits at three to five noise
+  // widths. Small faces read strong twitches shallow (0.9 of a closure as 0.34), which 0.28 missed;
+  // on real blink footage the first false event appeared at 0.24 (docs/accuracy.md).
+  double eye_on = 0.26;
   // An episode ends when closure falls below max(eye_off, release_fraction * its peak), so the
-  // twitches of a burst separate even when the lid does not fully reopen between them.
+  // twitches of a burst separate even when the lid does not fully reopen between them; but never
+  // while it is still above eye_on, so a held closure that reads shallower mid-way stays one.
   double eye_off = 0.18;
   double release_fraction = 0.45;
   // Samples in a row below the release level that end an episode: a lone noisy sample must not

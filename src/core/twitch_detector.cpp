@@ -53,17 +53,21 @@ double TwitchDetector::value(std::int64_t i, Side side, Region region) const {
 
 double TwitchDetector::on_threshold(Region r, const Sample& s) const {
   const double spread = s.spread[static_cast<std::size_t>(r)];
-  switch (r) {
-    case Region::eye: return std::max(config_.eye_on, config_.eye_noise_multiple * spread);
-    case Region::mouth: return std::max(config_.mouth_on, config_.mouth_noise_multiple * spread);
-    case Region::brow: return std::max(config_.brow_on, config_.brow_noise_multiple * spread);
-  }
-  return 0.0;
+  const double multiple = r == Region::eye     ? config_.eye_noise_multiple
+                          : r == Region::mouth ? config_.mouth_noise_multiple
+                                               : config_.brow_noise_multiple;
+  return std::max(fixed_on(r), multiple * spread);
 }
 
+double TwitchDetector::fixed_on(Region r) const {
+  return r == Region::eye ? config_.eye_on : r == Region::mouth ? config_.mouth_on : config_.brow_on;
+}
+
+// A signal still above the on-threshold has not released, however far below its peak: a held
+// closure that reads shallower mid-way stays one episode.
 double TwitchDetector::off_threshold(Region r, double peak) const {
   const double off = r == Region::eye ? config_.eye_off : r == Region::mouth ? config_.mouth_off : config_.brow_off;
-  return std::max(off, config_.release_fraction * peak);
+  return std::max(off, std::min(config_.release_fraction * peak, fixed_on(r)));
 }
 
 void TwitchDetector::push(const FrameSignals& s) {
@@ -258,17 +262,32 @@ double TwitchDetector::floor_of(Region r) const {
 // The contraction proper: from the apex outwards while the signal stays above half its rise over
 // the resting level (a single sample below is tolerated). An episode can open on noise well
 // before the twitch when the lid already rests near the threshold; timing is taken from here.
+// A sag that stays above the region's on-threshold and rises past half again is bridged: held
+// closures read shallower mid-way (the lid landmarks spread back open), yet the lid stayed shut.
 std::pair<std::int64_t, std::int64_t> TwitchDetector::core_of(const Episode& e) const {
   const double rest = std::max(0.0, resting_level(e.first, e.side, e.region));
   const double half = rest + 0.5 * (e.peak - rest);
+  const double held_level = std::min(half, fixed_on(e.region));
   const auto above = [&](std::int64_t k) { return at(k).valid && value(k, e.side, e.region) >= half; };
-  std::int64_t first = e.apex;
-  while (first - 1 >= e.first && (above(first - 1) || (first - 2 >= e.first && above(first - 2))))
-    first -= above(first - 1) ? 1 : 2;
-  std::int64_t last = e.apex;
-  while (last + 1 <= e.last && (above(last + 1) || (last + 2 <= e.last && above(last + 2))))
-    last += above(last + 1) ? 1 : 2;
-  return {first, last};
+  const auto held = [&](std::int64_t k) { return !at(k).valid || value(k, e.side, e.region) >= held_level; };
+  // Walks from `from` in `step` direction (+1 or -1) while the contraction lasts, up to `bound`.
+  const auto extend = [&](std::int64_t from, std::int64_t step, std::int64_t bound) {
+    const auto inside = [&](std::int64_t k) { return step > 0 ? k <= bound : k >= bound; };
+    std::int64_t end = from;
+    for (;;) {
+      if (inside(end + step) && above(end + step)) {
+        end += step;
+      } else if (inside(end + 2 * step) && above(end + 2 * step)) {
+        end += 2 * step;
+      } else {
+        std::int64_t k = end + step;
+        while (inside(k) && held(k) && !above(k)) k += step;
+        if (!inside(k) || !above(k)) return end;
+        end = k;
+      }
+    }
+  };
+  return {extend(e.apex, -1, e.first), extend(e.apex, +1, e.last)};
 }
 
 // Onset: trace back from the start of the contraction along its rising edge while it stays above

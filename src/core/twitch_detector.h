@@ -68,6 +68,7 @@ class TwitchDetector {
   const Sample& at(std::int64_t i) const;
   double value(std::int64_t i, Side side, Region region) const;
   double on_threshold(Region r, const Sample& s) const;
+  double fixed_on(Region r) const;
   double off_threshold(Region r, double peak) const;
   void update_machines(std::int64_t i);
   void close(Machine& m, std::int64_t last);

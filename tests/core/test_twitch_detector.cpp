@@ -130,6 +130,30 @@ TEST_CASE("the twitches of a burst stay separate events") {
   for (std::size_t k = 1; k < 4; ++k) CHECK(d.events[k].start_s > d.events[k - 1].end_s - 1e-9);
 }
 
+TEST_CASE("a held closure whose reading sags mid-way, as the lid landmarks do, stays one tonic event") {
+  // Read 0.9, then 0.32-0.38 for a second (under half the peak but still a closed lid, well above
+  // the on-threshold), then 0.9 again: one 2.4 s spasm, not two clonic pieces.
+  Trace trace(6.0);
+  trace.close_eye(Side::left, 1.5, 2.0, 0.9).close_eye(Side::left, 2.0, 3.0, 0.32).close_eye(Side::left, 2.5, 2.8, 0.38);
+  trace.close_eye(Side::left, 3.0, 3.9, 0.9);
+  const Detected d = run(trace);
+  REQUIRE(d.events.size() == 1);
+  CHECK(d.events[0].side == Side::left);
+  CHECK(d.events[0].kind == EventKind::tonic);
+  CHECK(d.events[0].duration_s() == Approx(2.4).margin(0.1));
+}
+
+TEST_CASE("the twitches of a burst separate when the lid half-reopens between them") {
+  // Between twitches the lid reopens only to 0.2 (a third of the way): below the on-threshold, so
+  // each twitch is its own event even though the lid never comes back to rest.
+  Trace trace(5.0);
+  trace.close_eye(Side::right, 2.0, 3.2, 0.2);
+  for (int k = 0; k < 4; ++k) trace.close_eye(Side::right, 2.0 + k * 0.3, 2.0 + k * 0.3 + 0.12, 0.8);
+  const Detected d = run(trace);
+  CHECK(d.events.size() == 4);
+  for (const auto& e : d.events) CHECK(e.kind == EventKind::clonic);
+}
+
 TEST_CASE("a blink of the other eye during a one-sided tonic spasm does not hide the spasm") {
   const Detected d = run(Trace(6.0).close_eye(Side::right, 2.0, 4.0).close_eye(Side::left, 3.0, 3.2));
   REQUIRE(d.events.size() == 1);
