@@ -63,11 +63,14 @@ double TwitchDetector::fixed_on(Region r) const {
   return r == Region::eye ? config_.eye_on : r == Region::mouth ? config_.mouth_on : config_.brow_on;
 }
 
+double TwitchDetector::fixed_off(Region r) const {
+  return r == Region::eye ? config_.eye_off : r == Region::mouth ? config_.mouth_off : config_.brow_off;
+}
+
 // A signal still above the on-threshold has not released, however far below its peak: a held
 // closure that reads shallower mid-way stays one episode.
 double TwitchDetector::off_threshold(Region r, double peak) const {
-  const double off = r == Region::eye ? config_.eye_off : r == Region::mouth ? config_.mouth_off : config_.brow_off;
-  return std::max(off, std::min(config_.release_fraction * peak, fixed_on(r)));
+  return std::max(fixed_off(r), std::min(config_.release_fraction * peak, fixed_on(r)));
 }
 
 void TwitchDetector::push(const FrameSignals& s) {
@@ -256,7 +259,7 @@ double TwitchDetector::closure_correlation(std::int64_t first, std::int64_t last
 }
 
 double TwitchDetector::floor_of(Region r) const {
-  return 0.5 * (r == Region::eye ? config_.eye_off : r == Region::mouth ? config_.mouth_off : config_.brow_off);
+  return 0.5 * fixed_off(r);
 }
 
 // The contraction proper: from the apex outwards while the signal stays above half its rise over

@@ -68,7 +68,8 @@ class TwitchDetector {
   const Sample& at(std::int64_t i) const;
   double value(std::int64_t i, Side side, Region region) const;
   double on_threshold(Region r, const Sample& s) const;
-  double fixed_on(Region r) const;
+  double fixed_on(Region r) const;  // the configured thresholds, before noise raises them
+  double fixed_off(Region r) const;
   double off_threshold(Region r, double peak) const;
   void update_machines(std::int64_t i);
   void close(Machine& m, std::int64_t last);

@@ -131,8 +131,8 @@ TEST_CASE("the twitches of a burst stay separate events") {
 }
 
 TEST_CASE("a held closure whose reading sags mid-way, as the lid landmarks do, stays one tonic event") {
-  // Read 0.9, then 0.32-0.38 for a second (under half the peak but still a closed lid, well above
-  // the on-threshold), then 0.9 again: one 2.4 s spasm, not two clonic pieces.
+  // Read 0.9, then 0.32-0.38 for a second (under half the peak but still a closed lid, above the
+  // on-threshold), then 0.9 again: one 2.4 s spasm, not two clonic pieces.
   Trace trace(6.0);
   trace.close_eye(Side::left, 1.5, 2.0, 0.9).close_eye(Side::left, 2.0, 3.0, 0.32).close_eye(Side::left, 2.5, 2.8, 0.38);
   trace.close_eye(Side::left, 3.0, 3.9, 0.9);
