@@ -13,7 +13,8 @@ struct DetectorConfig {
   double eye_on = 0.26;
   // An episode ends when closure falls below max(eye_off, release_fraction * its peak), so the
   // twitches of a burst separate even when the lid does not fully reopen between them; but never
-  // while it is still above eye_on, so a held closure that reads shallower mid-way stays one.
+  // while it is still above eye_on, so a held closure that reads shallower mid-way stays one
+  // (mouth and brow alike, with their own thresholds).
   double eye_off = 0.18;
   double release_fraction = 0.45;
   // Samples in a row below the release level that end an episode: a lone noisy sample must not
