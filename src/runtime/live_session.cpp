@@ -318,6 +318,7 @@ struct LiveSession::Shared {
       if (pending.demo) return nullptr;
       o.info.source = pending.source.name;
       o.info.source_kind = pending.source.live ? SourceKind::camera : SourceKind::file;
+      o.paced_source = pending.source.live || options.source.speed > 0.0;
     }
     o.info.mirrored = options.analysis.mirrored;
     o.info.landmarks_only = o.landmarks_only;

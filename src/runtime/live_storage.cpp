@@ -36,7 +36,9 @@ bool wants_clip(ClipPolicy policy, const TwitchEvent& e) {
 
 LiveStorage::LiveStorage(LiveStorageOptions options) : options_(std::move(options)), stem_prefix_(utc_stamp()) {
   if (!options_.landmarks_only) {
-    clips_ = std::make_unique<ClipRecorder>();
+    ClipRecorderConfig clips;
+    clips.encoder.idle_priority = options_.paced_source;
+    clips_ = std::make_unique<ClipRecorder>(std::move(clips));
     feeder_ = std::thread([this] { feed_clips(); });
   }
   thread_ = std::thread([this] { run(); });

@@ -25,6 +25,9 @@ struct LiveStorageOptions {
   // Keeps signals and events but no video at all (no clips, manual ones included).
   bool landmarks_only = false;
   bool burn_in_overlay = false;  // draw the landmarks into clips
+  // Frames come at the source's own pace (a camera, a file played in real time): clips are then
+  // encoded at idle priority, giving way to the live picture (ClipEncoderOptions::idle_priority).
+  bool paced_source = false;
   std::int64_t clip_budget_bytes = 2LL << 30;  // automatic clips beyond it go, oldest first
   SessionInfo info;  // source, kind, settings, tags; started_at is filled in
 };

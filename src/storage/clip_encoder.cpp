@@ -1,5 +1,7 @@
 #include "storage/clip_encoder.h"
 
+#include "storage/idle_thread.h"
+
 #include <opencv2/imgproc.hpp>
 #include <opencv2/videoio.hpp>
 
@@ -10,6 +12,7 @@
 #include <exception>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <system_error>
 #include <utility>
 
@@ -234,9 +237,17 @@ std::size_t ClipEncoder::queued_bytes() const {
 
 void ClipEncoder::run() {
   // Clips are for later; the live picture and its analysis are for now. A lower priority (Linux
-  // applies nice per thread, and the encoder's own worker threads inherit it) lets encoding use
-  // only the processor time analysis and drawing leave idle, so clips never cost live frames.
+  // applies nice per thread, and the encoder's own worker threads inherit it) leaves analysis and
+  // drawing most of the processor.
   setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10);
+  // At idle priority the encoding moves to a thread of its own, and this thread keeps to itself
+  // the locks it shares with the recorder (the queue's and the results').
+  std::optional<IdleThread> idle;
+  if (options_.idle_priority) idle.emplace();
+  const auto encode = [&](const std::function<void()>& job) {
+    if (idle) idle->run(job);
+    else job();
+  };
   std::map<int, ClipWriter> clips;
   const auto deliver = [&](ClipResult r) {
     std::lock_guard lock(results_mutex_);
@@ -260,16 +271,20 @@ void ClipEncoder::run() {
         clips.try_emplace(id, std::move(*spec), options_);
       } else if (auto* f = std::get_if<FrameMessage>(&m)) {
         if (auto it = clips.find(f->clip_id); it != clips.end()) {
-          if (options_.before_each_frame) options_.before_each_frame();
           try {
-            it->second.write(f->frame);
+            encode([&] {
+              if (options_.before_each_frame) options_.before_each_frame();
+              it->second.write(f->frame);
+            });
           } catch (const std::exception& e) {
             it->second.fail(std::string("encoding failed: ") + e.what());
           }
         }
       } else if (auto* e = std::get_if<EndMessage>(&m)) {
         if (auto it = clips.find(e->clip_id); it != clips.end()) {
-          deliver(it->second.finish(e->ending));
+          ClipResult r;
+          encode([&] { r = it->second.finish(e->ending); });
+          deliver(std::move(r));
           clips.erase(it);
         }
       }
@@ -282,7 +297,11 @@ void ClipEncoder::run() {
       if (queue_.empty()) idle_.notify_all();
     }
   }
-  for (auto& [id, clip] : clips) deliver(clip.finish(ClipEnding{}));
+  for (auto& entry : clips) {
+    ClipResult r;
+    encode([&] { r = entry.second.finish(ClipEnding{}); });
+    deliver(std::move(r));
+  }
 }
 
 }  // namespace hemitrack

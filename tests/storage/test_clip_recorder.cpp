@@ -13,10 +13,13 @@
 #include <cstdio>
 #include <fstream>
 #include <functional>
+#include <iterator>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include <sched.h>
 #include <sys/resource.h>
 
 using namespace hemitrack;
@@ -214,6 +217,52 @@ TEST_CASE("a clip is written under a hidden name and appears under its own only 
   CHECK_FALSE(fs::exists(partial));
   // The face on video is the person's own: readable by them only.
   CHECK(fs::status(final_path).permissions() == (fs::perms::owner_read | fs::perms::owner_write));
+}
+
+TEST_CASE("a clip encoded at idle priority is the same clip, encoded by threads at idle priority", "[idle_priority]") {
+  // Threads of this process at idle priority: field 41 of /proc/self/task/TID/stat is the policy.
+  const auto idle_threads = [] {
+    int n = 0;
+    for (const auto& task : fs::directory_iterator("/proc/self/task")) {
+      std::ifstream in(task.path() / "stat");
+      std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      const auto name_end = stat.rfind(')');
+      if (name_end == std::string::npos) continue;  // the thread ended since the folder was listed
+      std::istringstream fields(stat.substr(name_end + 1));  // after "pid (name)"
+      std::string field;
+      for (int i = 3; i <= 41 && fields >> field; ++i) {}
+      n += field == std::to_string(SCHED_IDLE);
+    }
+    return n;
+  };
+  TempDir dir;
+  std::vector<ClipResult> results;
+  for (const bool idle : {false, true}) {
+    INFO((idle ? "idle priority" : "nice 10"));
+    ClipRecorderConfig config;
+    config.encoder.idle_priority = idle;
+    std::vector<int> policies;
+    int most_idle_threads = 0;
+    config.encoder.before_each_frame = [&] {
+      policies.push_back(sched_getscheduler(0));
+      most_idle_threads = std::max(most_idle_threads, idle_threads());
+    };
+    const ClipResult r = record_one_event(config, dir.path() / (idle ? "idle" : "nice"));
+    INFO(r.error);
+    REQUIRE(r.ok());
+    results.push_back(r);
+    REQUIRE(policies.size() == static_cast<std::size_t>(r.frames));
+    CHECK(std::count(policies.begin(), policies.end(), SCHED_IDLE) == (idle ? r.frames : 0));
+    // Once the file is open (from the second frame on), the encoder's own workers exist: they
+    // started from the idle thread, so they are idle too.
+    if (idle && r.codec == "avc1" && std::thread::hardware_concurrency() > 1) CHECK(most_idle_threads >= 2);
+    if (!idle) CHECK(most_idle_threads == 0);
+  }
+  CHECK(results[1].frames == results[0].frames);
+  CHECK(results[1].first_frame_s == results[0].first_frame_s);
+  CHECK(results[1].last_frame_s == results[0].last_frame_s);
+  CHECK(results[1].frames_dropped == 0);
+  CHECK(static_cast<std::int64_t>(read_grey_frames(results[1].path).size()) == results[1].frames);
 }
 
 TEST_CASE("push never waits for a slow encoder: frames it cannot take are dropped and counted") {
