@@ -84,35 +84,43 @@ void format_y(const PlotOptions& o, double value, char* buf, int size) {
 
 bool has_label(const PlotSeries& s) { return s.label != nullptr && s.label[0] != '\0'; }
 
-// Turns a stream of on-screen points into polylines, keeping at most first/min/max/last per pixel
-// column: with more samples than pixels the drawn shape is unchanged but the vertex count is
-// bounded by the plot width.
+// Turns a stream of on-screen points into polylines of at most two points per column of
+// kColumnPx pixels: the column's lowest and highest, in the order they came (and a run's very
+// first and last point, so a line still starts and ends where its data does). Every peak and
+// trough keeps its height; only the order of wiggles narrower than a column is lost. Vertices are
+// what a software renderer (Mesa's llvmpipe, without a GPU) pays for: the dashboard's 30 s traces
+// at 30 fps drew ~1.4 points per pixel, 7500 triangles a frame and 2 ms of its latency.
 class PolylineBuilder {
  public:
+  static constexpr float kColumnPx = 3.0f;
+
   PolylineBuilder(ImDrawList* draw, ImU32 color, float thickness, std::vector<ImVec2>& buffer)
       : draw_(draw), color_(color), thickness_(thickness), out_(buffer) {
     out_.clear();
   }
 
   void add(ImVec2 p) {
-    const int column = static_cast<int>(std::floor(p.x));
+    const int column = static_cast<int>(std::floor(p.x / kColumnPx));
     if (count_ == 0 || column != column_) {
       flush_column();
+      if (out_.empty()) push(p);  // the run's first point
       column_ = column;
-      first_ = min_ = max_ = last_ = p;
-      min_index_ = max_index_ = 0;
+      min_ = max_ = last_ = p;
+      min_first_ = true;
       count_ = 1;
       return;
     }
     // Screen y grows downwards; "min" and "max" are only the two vertical extremes.
-    if (p.y < min_.y) { min_ = p; min_index_ = count_; }
-    if (p.y > max_.y) { max_ = p; max_index_ = count_; }
+    if (p.y < min_.y) { min_ = p; min_first_ = false; }
+    if (p.y > max_.y) { max_ = p; min_first_ = true; }
     last_ = p;
     ++count_;
   }
 
   void end_run() {
+    if (count_ == 0) return;  // no point since the last run ended
     flush_column();
+    push(last_);  // the run's last point
     if (out_.size() >= 2) {
       draw_->AddPolyline(out_.data(), static_cast<int>(out_.size()), color_, 0, thickness_);
     } else if (out_.size() == 1) {
@@ -130,18 +138,7 @@ class PolylineBuilder {
 
   void flush_column() {
     if (count_ == 0) return;
-    push(first_);
-    const int last_index = count_ - 1;
-    const bool min_between = min_index_ != 0 && min_index_ != last_index;
-    const bool max_between = max_index_ != 0 && max_index_ != last_index;
-    if (min_between && max_between) {
-      if (min_index_ < max_index_) { push(min_); push(max_); } else { push(max_); push(min_); }
-    } else if (min_between) {
-      push(min_);
-    } else if (max_between) {
-      push(max_);
-    }
-    push(last_);
+    if (min_first_) { push(min_); push(max_); } else { push(max_); push(min_); }
     count_ = 0;
   }
 
@@ -151,8 +148,8 @@ class PolylineBuilder {
   std::vector<ImVec2>& out_;
   int column_ = INT_MIN;
   int count_ = 0;
-  ImVec2 first_, min_, max_, last_;
-  int min_index_ = 0, max_index_ = 0;
+  ImVec2 min_, max_, last_;
+  bool min_first_ = true;  // which extreme came first (the later-set one came last)
 };
 
 struct Mapping {

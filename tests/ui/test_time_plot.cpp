@@ -354,6 +354,35 @@ TEST_CASE("time_plot: many more samples than pixels are decimated without losing
   CHECK(painted(red, to_screen(r, -5.0, 0.93)));                       // the one-sample spike survives
 }
 
+TEST_CASE("time_plot: a dashboard trace keeps its twitches and its ends with a third of the vertices", "[ui][time_plot]") {
+  ImGuiHarness imgui;
+  // As the dashboard draws them: 30 s at 30 fps across 600 px, about 1.5 samples per pixel, of a
+  // noisy resting signal with a one-sample twitch up, a one-sample dip, and a short run at the end.
+  Trace trace;
+  const int n = 900;
+  for (int i = 0; i < n; ++i) {
+    trace.x.push_back(-30.0f + 30.0f * static_cast<float>(i) / (n - 1));
+    const float noise = 0.02f * static_cast<float>((i * 7) % 5);
+    trace.y.push_back(i == 300 ? 0.9f : i == 600 ? 0.0f : 0.3f + noise);
+  }
+  const PlotSeries series[] = {{"trace", kRed, trace.x, trace.y, 2.0f}};
+  PlotResult r;
+  imgui.frames([&] { r = time_plot("plot", ImVec2(600.0f, 200.0f), window(-30.0f, 0.0f), series); });
+
+  const auto red = solid(triangles(), kRed);
+  REQUIRE_FALSE(red.empty());
+  const float width = r.plot_max.x - r.plot_min.x;
+  // Two triangles per segment; at most two points per 3 px column (and the two ends).
+  INFO("triangles " << red.size() << " over " << width << " px");
+  CHECK(red.size() <= static_cast<std::size_t>(2.0f * (2.0f * width / 3.0f + 4.0f)));
+  CHECK(red.size() < 2 * n / 2);  // well under one vertex per sample
+  CHECK(painted(red, to_screen(r, trace.x[300], 0.88)));  // the twitch keeps its height
+  CHECK(painted(red, to_screen(r, trace.x[600], 0.02)));  // and the dip its depth
+  const Box b = bounds(red);
+  CHECK(b.x0 <= r.plot_min.x + 2.0f);  // from the first sample...
+  CHECK(b.x1 >= r.plot_max.x - 2.0f);  // ...to the last
+}
+
 TEST_CASE("time_plot: legend, title and width filling", "[ui][time_plot]") {
   ImGuiHarness imgui;
   const Trace a = constant(-10.0, 0.0, 0.1, 0.25f);
