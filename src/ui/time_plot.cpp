@@ -89,7 +89,7 @@ bool has_label(const PlotSeries& s) { return s.label != nullptr && s.label[0] !=
 // first and last point, so a line still starts and ends where its data does). Every peak and
 // trough keeps its height; only the order of wiggles narrower than a column is lost. Vertices are
 // what a software renderer (Mesa's llvmpipe, without a GPU) pays for: the dashboard's 30 s traces
-// at 30 fps drew ~1.4 points per pixel, 7500 triangles a frame and 2 ms of its latency.
+// drew over a point per pixel, 7500 triangles a frame and ~2 ms of its latency (docs/latency.md).
 class PolylineBuilder {
  public:
   static constexpr float kColumnPx = 3.0f;
