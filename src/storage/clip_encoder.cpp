@@ -1,6 +1,6 @@
 #include "storage/clip_encoder.h"
 
-#include "storage/idle_thread.h"
+#include "concurrency/helper_thread.h"
 
 #include <opencv2/imgproc.hpp>
 #include <opencv2/videoio.hpp>
@@ -242,8 +242,8 @@ void ClipEncoder::run() {
   setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10);
   // At idle priority the encoding moves to a thread of its own, and this thread keeps to itself
   // the locks it shares with the recorder (the queue's and the results').
-  std::optional<IdleThread> idle;
-  if (options_.idle_priority) idle.emplace();
+  std::optional<HelperThread> idle;
+  if (options_.idle_priority) idle.emplace(HelperThread::Priority::idle);
   const auto encode = [&](const std::function<void()>& job) {
     if (idle) idle->run(job);
     else job();

@@ -53,7 +53,7 @@ struct ClipEncoderOptions {
   std::uintmax_t min_free_bytes = std::uintmax_t{64} << 20;
   // The rate of a clip whose spec has none.
   double fallback_fps = 30.0;
-  // Encode at idle priority (storage/idle_thread.h), for sources that deliver in real time: the
+  // Encode at idle priority (concurrency/helper_thread.h), for sources that deliver in real time: the
   // encoder then waits whenever drawing or analysis could run, and on a machine kept busy by
   // something else its clips fall behind and drop frames (counted, gaps filled). Off, it runs at
   // nice 10, which still gets it a share while a file is analysed as fast as it can be.

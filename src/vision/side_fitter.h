@@ -9,7 +9,7 @@
 // cannot leak into the other side's numbers.
 #include "core/face_geometry.h"
 #include "core/landmarks.h"
-#include "vision/paired_worker.h"
+#include "concurrency/helper_thread.h"
 #include "vision/shape_model.h"
 
 #include <opencv2/core.hpp>
@@ -50,7 +50,7 @@ class SideFitter {
 
  private:
   const ShapeModel& predictor_;  // const calls only: safe from both threads
-  PairedWorker worker_;
+  HelperThread worker_;
   cv::Mat symmetric_right_;
   cv::Mat symmetric_left_;
 };

@@ -1,4 +1,4 @@
-#include "storage/idle_thread.h"
+#include "concurrency/helper_thread.h"
 
 #include <pthread.h>
 #include <sched.h>
@@ -7,14 +7,14 @@
 
 namespace hemitrack {
 
-IdleThread::IdleThread() : thread_([this] { loop(); }) {
-  // Jobs must not start before the thread has asked for its priority, or the first one (which may
-  // start a video encoder's workers) would run, and start them, at the caller's.
+HelperThread::HelperThread(Priority priority) : thread_([this, priority] { loop(priority); }) {
+  // No job may start before the thread has its priority, or the first one (which may start a
+  // video encoder's workers) would run, and start them, at the caller's.
   std::unique_lock lock(mutex_);
   done_.wait(lock, [&] { return started_; });
 }
 
-IdleThread::~IdleThread() {
+HelperThread::~HelperThread() {
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;
@@ -23,18 +23,22 @@ IdleThread::~IdleThread() {
   thread_.join();
 }
 
-void IdleThread::run(const std::function<void()>& job) {
-  std::unique_lock lock(mutex_);
-  job_ = &job;
-  failure_ = nullptr;
+void HelperThread::run(const std::function<void()>& on_helper, const std::function<void()>& on_caller) {
+  {
+    std::lock_guard lock(mutex_);
+    job_ = &on_helper;
+    failure_ = nullptr;
+  }
   wake_.notify_one();
+  if (on_caller) on_caller();
+  std::unique_lock lock(mutex_);
   done_.wait(lock, [&] { return job_ == nullptr; });
   if (failure_) std::rethrow_exception(std::exchange(failure_, nullptr));
 }
 
-void IdleThread::loop() {
+void HelperThread::loop(Priority priority) {
   const sched_param none{};
-  const bool idle = pthread_setschedparam(pthread_self(), SCHED_IDLE, &none) == 0;
+  const bool idle = priority == Priority::idle && pthread_setschedparam(pthread_self(), SCHED_IDLE, &none) == 0;
   std::unique_lock lock(mutex_);
   idle_ = idle;
   started_ = true;
