@@ -242,10 +242,10 @@ void ClipEncoder::run() {
   setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10);
   // At idle priority the encoding moves to a thread of its own, and this thread keeps to itself
   // the locks it shares with the recorder (the queue's and the results').
-  std::optional<HelperThread> idle;
-  if (options_.idle_priority) idle.emplace(HelperThread::Priority::idle);
+  std::optional<HelperThread> idle_helper;
+  if (options_.idle_priority) idle_helper.emplace(HelperThread::Priority::idle);
   const auto encode = [&](const std::function<void()>& job) {
-    if (idle) idle->run(job);
+    if (idle_helper) idle_helper->run(job);
     else job();
   };
   std::map<int, ClipWriter> clips;
