@@ -390,9 +390,11 @@ void TwitchDetector::classify(std::vector<Episode> cluster) {
   blinks_.insert(blinks_.end(), cluster_blinks.begin(), cluster_blinks.end());
 
   // The shape model couples a half-face's features: both lids closing in a blink drag one mouth
-  // corner or brow estimate along. Mouth or brow movement during a blink is that artefact.
+  // corner or brow estimate along. Mouth or brow movement during a blink is that artefact, unless
+  // it lasts longer than any blink: the artefact lasts only as long as the lids move, while a
+  // tonic pull that happens to begin with a blink (or a long bilateral squint) goes on after it.
   std::erase_if(one_sided, [&](const Component& c) {
-    return c.episode.region != Region::eye &&
+    return c.episode.region != Region::eye && c.end_s - c.start_s <= config_.max_blink_s &&
            std::any_of(cluster_blinks.begin(), cluster_blinks.end(), [&](const Blink& b) {
              return overlaps(b.start_s, b.end_s, c.start_s, c.end_s, 0.0);
            });

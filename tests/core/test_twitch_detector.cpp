@@ -240,6 +240,18 @@ TEST_CASE("mouth movement during a blink is the shape model's coupling, not an e
   CHECK(d.blinks.size() == 1);
 }
 
+TEST_CASE("a tonic mouth pull that begins during a blink is still a one-sided tonic event") {
+  const Detected d = run(Trace(6.0)
+                             .close_eye(Side::left, 2.0, 2.2)
+                             .close_eye(Side::right, 2.0, 2.2)
+                             .pull_mouth(Side::left, 2.05, 3.8, 0.07));
+  REQUIRE(d.events.size() == 1);
+  CHECK(d.events[0].side == Side::left);
+  CHECK(d.events[0].regions == std::vector<Region>{Region::mouth});
+  CHECK(d.events[0].kind == EventKind::tonic);
+  CHECK(d.blinks.size() == 1);
+}
+
 TEST_CASE("a closure that only pokes over the threshold from a raised resting level is not a twitch") {
   // The left lid rests half-lowered (a slow squint the baseline has not followed yet)...
   Trace trace(5.0);
