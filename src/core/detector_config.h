@@ -65,6 +65,12 @@ struct DetectorConfig {
   // resting level), not merely cross the threshold from a raised level.
   double rest_window_s = 1.0;
 
+  // An episode must rise by its on-threshold above that resting level, or stay above it by this
+  // share of the threshold (median over the contraction) for at least tonic_min_s: a tonic spasm
+  // on a small or bespectacled face can read shallow (0.83 of a closure as 0.2-0.3 for 2.8 s),
+  // while noise and squints do not hold one-sided for a second (docs/accuracy.md).
+  double held_fraction = 0.6;
+
   double tonic_min_s = 1.0;
   // Bilateral closures longer than this are not blinks (blinks last 100-500 ms): eyes resting shut,
   // or looking down, are reported as neither blinks nor events.

@@ -341,6 +341,21 @@ double TwitchDetector::prominence(const Episode& e) const {
   return e.peak - std::max(0.0, resting_level(e.first, e.side, e.region));
 }
 
+// A contraction rose clearly above where the signal rested, or stayed above it, less high, for
+// longer than any blink: a tonic spasm can read shallow on a small or bespectacled face (the lid
+// points follow it part of the way), while noise does not stay up for a second. No resting level
+// (the face just came back) means no contraction either way.
+bool TwitchDetector::contracted(const Episode& e) const {
+  const double on = on_threshold(e.region, at(e.first));
+  const double rise = prominence(e);
+  if (rise >= on) return true;
+  if (rise <= 0.0) return false;
+  const auto [core_first, core_last] = core_of(e);
+  if (at(core_last).time_s - at(core_first).time_s < config_.tonic_min_s) return false;
+  const double rest = std::max(0.0, resting_level(e.first, e.side, e.region));
+  return median_over(core_first, core_last, e.side, e.region) - rest >= config_.held_fraction * on;
+}
+
 // The brow on the closing eye's side rising while the other brow stays put: returns the rise above
 // its resting level, or 0. Judged inside a one-sided eye closure, where a modest rise is already
 // telling: the eyelid alone moves the decoupled brow estimate far less than this.
@@ -363,7 +378,7 @@ double TwitchDetector::brow_rise_with(const Episode& eye) const {
 void TwitchDetector::classify(std::vector<Episode> cluster) {
   std::vector<Component> one_sided;
   std::vector<Blink> cluster_blinks;
-  std::erase_if(cluster, [&](const Episode& e) { return prominence(e) < on_threshold(e.region, at(e.first)); });
+  std::erase_if(cluster, [&](const Episode& e) { return !contracted(e); });
   for (const Episode& e : cluster) {
     const auto [core_first, core_last] = core_of(e);
     const Component c{e, foot_before(core_first, e.side, e.region), foot_after(core_last, e.side, e.region)};

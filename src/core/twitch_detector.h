@@ -79,6 +79,7 @@ class TwitchDetector {
   double closure_correlation(std::int64_t first, std::int64_t last) const;
   double resting_level(std::int64_t first, Side side, Region region) const;
   double prominence(const Episode& e) const;
+  bool contracted(const Episode& e) const;
   double brow_rise_with(const Episode& eye) const;
   double floor_of(Region r) const;
   std::pair<std::int64_t, std::int64_t> core_of(const Episode& e) const;

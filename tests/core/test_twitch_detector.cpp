@@ -263,6 +263,24 @@ TEST_CASE("a closure that only pokes over the threshold from a raised resting le
   CHECK(run(Trace(5.0).close_eye(Side::left, 3.0, 3.07, 0.42)).events.size() == 1);
 }
 
+TEST_CASE("a one-sided closure held for over a second counts even when it reads shallow above a raised rest") {
+  // The left lid reads 0.1 at rest (a small face's noisy fit); a tonic spasm reads only 0.3, a
+  // rise under the threshold, but for 1.6 s while the right eye stays open.
+  Trace trace(6.0);
+  trace.close_eye(Side::left, 1.0, 6.0, 0.1);
+  trace.close_eye(Side::left, 3.0, 4.6, 0.3);
+  const Detected d = run(trace);
+  REQUIRE(d.events.size() == 1);
+  CHECK(d.events[0].side == Side::left);
+  CHECK(d.events[0].kind == EventKind::tonic);
+  CHECK(d.events[0].start_s == Approx(3.0).margin(0.1));
+  // The same shallow reading for a blink's length is noise, not a twitch.
+  Trace brief(6.0);
+  brief.close_eye(Side::left, 1.0, 6.0, 0.1);
+  brief.close_eye(Side::left, 3.0, 3.4, 0.3);
+  CHECK(run(brief).events.empty());
+}
+
 TEST_CASE("noisy footage raises the thresholds with its measured spread") {
   Trace trace(4.0);
   trace.close_eye(Side::left, 2.0, 2.1, 0.45);
