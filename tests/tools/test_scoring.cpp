@@ -40,6 +40,21 @@ TEST_CASE("scoring matches events one to one by overlap and counts by hand") {
   CHECK(r.missed_truth_ids == std::vector<int>{3});
 }
 
+TEST_CASE("scoring pairs every twitch of a burst even when detected onsets run early") {
+  // Four twitches 0.3 s apart, each found two frames early at 15 fps: pairing each truth with the
+  // detection nearest its onset, in order of the gap, would give one twitch its neighbour's.
+  ScoreInput in;
+  in.truth_events = {event(1, 11.134, 11.262, Side::left), event(2, 11.414, 11.516, Side::left),
+                     event(3, 11.695, 11.8, Side::left), event(4, 12.042, 12.186, Side::left)};
+  in.detected = {event(1, 11.097, 11.37, Side::left), event(2, 11.302, 11.575, Side::left),
+                 event(3, 11.506, 11.984, Side::left), event(4, 11.916, 12.258, Side::left)};
+  const ScoreReport r = score_events(in);
+  CHECK(r.true_positives == 4);
+  CHECK(r.false_positives == 0);
+  CHECK(r.false_negatives == 0);
+  CHECK(r.median_onset_error_s < 0.2);
+}
+
 TEST_CASE("pooled scores add counts and recompute rates") {
   ScoreInput a;
   a.truth_events = {event(1, 1.0, 1.2, Side::left)};
