@@ -64,6 +64,11 @@ struct DetectorConfig {
   // An episode must rise by its on-threshold above the median of this window before it (the
   // resting level), not merely cross the threshold from a raised level.
   double rest_window_s = 1.0;
+  // A mouth corner that speech holds lowered (below its baseline by more than the mouth threshold)
+  // is measured from where it was over this window just before, not from its baseline: a
+  // one-sided pull during speech lifts the corner from there without reaching the baseline, and
+  // speech moves the corners within a third of a second.
+  double speech_rest_window_s = 0.3;
 
   // An episode must rise by its on-threshold above that resting level, or stay above it by this
   // share of the threshold (median over the contraction) for at least tonic_min_s: a tonic spasm

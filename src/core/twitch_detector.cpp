@@ -98,6 +98,15 @@ void TwitchDetector::close(Machine& m, std::int64_t last) {
   pending_.push_back(m.episode);
 }
 
+// How far an open episode's signal stands above where it is measured from. During speech, what
+// the other corner rose by since is taken off: speech ending lifts both corners back to their
+// baselines, which is no one-sided pull.
+double TwitchDetector::height_of(const Episode& e, std::int64_t i) const {
+  const double own = value(i, e.side, e.region) - e.base;
+  if (e.base >= 0.0) return own;
+  return own - std::max(0.0, value(i, other(e.side), e.region) - e.partner_base);
+}
+
 void TwitchDetector::update_machines(std::int64_t i) {
   const Sample& s = at(i);
   for (Side side : kBothSides) {
@@ -110,13 +119,19 @@ void TwitchDetector::update_machines(std::int64_t i) {
         continue;
       }
       const double v = value(i, side, region);
-      if (m.active && i - m.last_valid > 1 && v < off_threshold(region, m.episode.peak)) close(m, m.last_valid);
+      const auto released = [&] {
+        return height_of(m.episode, i) < off_threshold(region, m.episode.peak - m.episode.base);
+      };
+      if (m.active && i - m.last_valid > 1 && released()) close(m, m.last_valid);
       if (!m.active) {
-        if (s.settled && v >= on_threshold(region, s)) {
+        const double base = speech_level(i, side, region);
+        if (s.settled && v - base >= on_threshold(region, s)) {
           m.active = true;
           m.below_since = -1;
           m.last_valid = i;
-          m.episode = {side, region, i, i, i, v};
+          const double partner_base =
+              base < 0.0 ? resting_level(i, other(side), region, config_.speech_rest_window_s) : 0.0;
+          m.episode = {side, region, i, i, i, v, base, partner_base};
         }
         continue;
       }
@@ -126,7 +141,7 @@ void TwitchDetector::update_machines(std::int64_t i) {
         m.episode.apex = i;
       }
       // One noisy sample below the release level must not split a sustained contraction.
-      if (v >= off_threshold(region, m.episode.peak)) m.below_since = -1;
+      if (!released()) m.below_since = -1;
       else if (m.below_since < 0) m.below_since = i;
       if (m.below_since >= 0 && i - m.below_since + 1 >= config_.release_samples) close(m, m.below_since - 1);
       else if (s.time_s - at(m.episode.first).time_s > config_.max_episode_s) close(m, i);
@@ -204,10 +219,16 @@ bool TwitchDetector::partner_took_part(const Episode& e) const {
     b = std::max(b, e.last);
     // The mouth is measured against where both corners rested just before: speech shifts both
     // corners at once, unequally, and a partner that moved half as far from its own resting place
-    // took part even when it ends up near its baseline.
+    // took part even when it ends up near its baseline. A pull during speech is measured from
+    // where both corners had been over the last fraction of a second (speech_level).
     const bool from_rest = e.region == Region::mouth;
-    const double partner_rest = from_rest ? resting_level(e.first, partner, e.region) : 0.0;
-    const double own = from_rest ? e.peak - resting_level(e.first, e.side, e.region) : e.peak;
+    const bool in_speech = e.base < 0.0;
+    const double partner_rest = in_speech  ? resting_level(e.first, partner, e.region, config_.speech_rest_window_s)
+                                : from_rest ? resting_level(e.first, partner, e.region)
+                                            : 0.0;
+    const double own = in_speech   ? e.peak - e.base
+                       : from_rest ? e.peak - resting_level(e.first, e.side, e.region)
+                                   : e.peak;
     double largest = 0.0;
     const auto k = static_cast<std::size_t>(index_of(partner));
     for (std::int64_t i = a; i <= b; ++i) {
@@ -268,7 +289,7 @@ double TwitchDetector::floor_of(Region r) const {
 // A sag that stays above the region's on-threshold and rises past half again is bridged: held
 // closures read shallower mid-way (the lid landmarks spread back open), yet the lid stayed shut.
 std::pair<std::int64_t, std::int64_t> TwitchDetector::core_of(const Episode& e) const {
-  const double rest = std::max(0.0, resting_level(e.first, e.side, e.region));
+  const double rest = rise_reference(e);
   const double half = rest + 0.5 * (e.peak - rest);
   const double held_level = std::min(half, fixed_on(e.region));
   const auto above = [&](std::int64_t k) { return at(k).valid && value(k, e.side, e.region) >= half; };
@@ -295,10 +316,12 @@ std::pair<std::int64_t, std::int64_t> TwitchDetector::core_of(const Episode& e) 
 
 // Onset: trace back from the start of the contraction along its rising edge while it stays above
 // the noise floor. The true onset lies between the foot of the edge and the first sample on it.
-double TwitchDetector::foot_before(std::int64_t from, Side side, Region region) const {
+double TwitchDetector::foot_before(std::int64_t from, const Episode& e) const {
+  const Side side = e.side;
+  const Region region = e.region;
   std::int64_t k = from;
   const double limit = at(from).time_s - config_.max_walk_back_s;
-  const double floor = floor_of(region);
+  const double floor = e.base + floor_of(region);
   while (k > history_base_ && at(k - 1).valid && at(k - 1).time_s >= limit &&
          value(k - 1, side, region) < value(k, side, region) && value(k - 1, side, region) > floor)
     --k;
@@ -306,11 +329,13 @@ double TwitchDetector::foot_before(std::int64_t from, Side side, Region region) 
   return (at(k - 1).time_s + at(k).time_s) / 2.0;
 }
 
-double TwitchDetector::foot_after(std::int64_t from, Side side, Region region) const {
+double TwitchDetector::foot_after(std::int64_t from, const Episode& e) const {
+  const Side side = e.side;
+  const Region region = e.region;
   const std::int64_t hi = history_base_ + static_cast<std::int64_t>(history_.size()) - 1;
   std::int64_t k = from;
   const double limit = at(from).time_s + config_.max_walk_back_s;
-  const double floor = floor_of(region);
+  const double floor = e.base + floor_of(region);
   while (k < hi && at(k + 1).valid && at(k + 1).time_s <= limit &&
          value(k + 1, side, region) < value(k, side, region) && value(k + 1, side, region) > floor)
     ++k;
@@ -321,7 +346,11 @@ double TwitchDetector::foot_after(std::int64_t from, Side side, Region region) c
 // Where a signal rested just before a sample: the median over DetectorConfig::rest_window_s
 // (signed for the brow). 0 when nothing valid came before.
 double TwitchDetector::resting_level(std::int64_t first, Side side, Region region) const {
-  const double from = at(first).time_s - config_.rest_window_s;
+  return resting_level(first, side, region, config_.rest_window_s);
+}
+
+double TwitchDetector::resting_level(std::int64_t first, Side side, Region region, double window_s) const {
+  const double from = at(first).time_s - window_s;
   const auto k = static_cast<std::size_t>(index_of(side));
   std::vector<double> before;
   for (std::int64_t i = first - 1; i >= history_base_ && at(i).time_s >= from; --i)
@@ -338,7 +367,23 @@ double TwitchDetector::prominence(const Episode& e) const {
   int valid = 0, all = 0;
   for (std::int64_t i = e.first - 1; i >= history_base_ && at(i).time_s >= from; --i, ++all) valid += at(i).valid ? 1 : 0;
   if (all == 0 || valid < kMinRestingShare * all) return 0.0;
-  return e.peak - std::max(0.0, resting_level(e.first, e.side, e.region));
+  return e.peak - rise_reference(e);
+}
+
+// The level a rise is measured from: where the signal rested before the episode (never below the
+// baseline), or during speech where the lowered mouth corner had just been.
+double TwitchDetector::rise_reference(const Episode& e) const {
+  return e.base < 0.0 ? e.base : std::max(0.0, resting_level(e.first, e.side, e.region));
+}
+
+// Speech holds the mouth corners lowered and moves them within a fraction of a second; a
+// one-sided pull then lifts a corner from where it was, without reaching its baseline. When a
+// corner has been held lowered by more than the mouth threshold over the last
+// speech_rest_window_s, that is where its rise is measured from; otherwise from the baseline (0).
+double TwitchDetector::speech_level(std::int64_t i, Side side, Region region) const {
+  if (region != Region::mouth) return 0.0;
+  const double level = resting_level(i, side, region, config_.speech_rest_window_s);
+  return level <= -on_threshold(region, at(i)) ? level : 0.0;
 }
 
 // A contraction rose clearly above where the signal rested, or stayed above it, less high, for
@@ -352,8 +397,7 @@ bool TwitchDetector::contracted(const Episode& e) const {
   if (rise <= 0.0) return false;
   const auto [core_first, core_last] = core_of(e);
   if (at(core_last).time_s - at(core_first).time_s < config_.tonic_min_s) return false;
-  const double rest = std::max(0.0, resting_level(e.first, e.side, e.region));
-  return median_over(core_first, core_last, e.side, e.region) - rest >= config_.held_fraction * on;
+  return median_over(core_first, core_last, e.side, e.region) - rise_reference(e) >= config_.held_fraction * on;
 }
 
 // The brow on the closing eye's side rising while the other brow stays put: returns the rise above
@@ -381,7 +425,7 @@ void TwitchDetector::classify(std::vector<Episode> cluster) {
   std::erase_if(cluster, [&](const Episode& e) { return !contracted(e); });
   for (const Episode& e : cluster) {
     const auto [core_first, core_last] = core_of(e);
-    const Component c{e, foot_before(core_first, e.side, e.region), foot_after(core_last, e.side, e.region)};
+    const Component c{e, foot_before(core_first, e), foot_after(core_last, e)};
     if (!partner_took_part(e)) {
       one_sided.push_back(c);
       continue;

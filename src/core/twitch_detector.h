@@ -52,6 +52,10 @@ class TwitchDetector {
     std::int64_t last;
     std::int64_t apex;
     double peak;
+    // Where the contraction is measured from: 0 (the baseline), or where a mouth corner that
+    // speech held lowered had just been (speech_level), and then where the other corner had been.
+    double base = 0.0;
+    double partner_base = 0.0;
   };
   struct Machine {
     bool active = false;
@@ -71,6 +75,7 @@ class TwitchDetector {
   double fixed_on(Region r) const;  // the configured thresholds, before noise raises them
   double fixed_off(Region r) const;
   double off_threshold(Region r, double peak) const;
+  double height_of(const Episode& e, std::int64_t i) const;
   void update_machines(std::int64_t i);
   void close(Machine& m, std::int64_t last);
   void classify_ready(bool flush);
@@ -78,13 +83,16 @@ class TwitchDetector {
   bool partner_took_part(const Episode& e) const;
   double closure_correlation(std::int64_t first, std::int64_t last) const;
   double resting_level(std::int64_t first, Side side, Region region) const;
+  double resting_level(std::int64_t first, Side side, Region region, double window_s) const;
+  double speech_level(std::int64_t i, Side side, Region region) const;
+  double rise_reference(const Episode& e) const;
   double prominence(const Episode& e) const;
   bool contracted(const Episode& e) const;
   double brow_rise_with(const Episode& eye) const;
   double floor_of(Region r) const;
   std::pair<std::int64_t, std::int64_t> core_of(const Episode& e) const;
-  double foot_before(std::int64_t from, Side side, Region region) const;
-  double foot_after(std::int64_t from, Side side, Region region) const;
+  double foot_before(std::int64_t from, const Episode& e) const;
+  double foot_after(std::int64_t from, const Episode& e) const;
   double max_over(std::int64_t first, std::int64_t last, Side side, Region region, bool signed_value) const;
   double median_over(std::int64_t first, std::int64_t last, Side side, Region region) const;
   void prune_history();

@@ -334,6 +334,29 @@ TEST_CASE("speech lifting both mouth corners unequally from a lowered rest is no
   CHECK(d.events[0].side == Side::left);
 }
 
+TEST_CASE("a one-sided mouth pull during speech is measured from where the lowered corner was") {
+  // Speech holds both corners 0.12 below their baselines; the right corner is pulled up by 0.06
+  // for 150 ms, to -0.06: short of the baseline, yet a clear one-sided pull.
+  Trace trace(6.0);
+  trace.pull_mouth(Side::right, 2.0, 5.0, -0.12).pull_mouth(Side::left, 2.0, 5.0, -0.12);
+  trace.pull_mouth(Side::right, 3.5, 3.65, -0.06);
+  const Detected d = run(trace);
+  REQUIRE(d.events.size() == 1);
+  CHECK(d.events[0].side == Side::right);
+  CHECK(d.events[0].regions == std::vector<Region>{Region::mouth});
+  CHECK(d.events[0].start_s == Approx(3.5).margin(0.05));
+  CHECK(d.events[0].end_s < 3.8);
+  // Speech ending lifts both corners back to their baselines together: no pull, and nothing
+  // held open that would swallow a later one.
+  Trace speech_ends(8.0);
+  speech_ends.pull_mouth(Side::right, 2.0, 4.0, -0.12).pull_mouth(Side::left, 2.0, 4.0, -0.12);
+  speech_ends.pull_mouth(Side::left, 6.0, 6.15, 0.07);
+  const Detected after = run(speech_ends);
+  REQUIRE(after.events.size() == 1);
+  CHECK(after.events[0].side == Side::left);
+  CHECK(after.events[0].start_s == Approx(6.0).margin(0.05));
+}
+
 TEST_CASE("a twitch on a face tracked on only every other frame before it is still found") {
   // A turned head whose per-side fits disagree on alternate frames: half the resting window is
   // valid, which is still enough to know where the lid rested.

@@ -56,8 +56,8 @@ int main(int argc, char** argv) {
   for (; std::getline(in, line); ++record.frames) {
     const auto cells = split(line);
     if (cells.size() != header.size()) {
-      std::cerr << "hemitrack-redetect: '" << argv[1] << "' line " << record.frames + 2 << " has "
-                << cells.size() << " cells, not " << header.size() << "\n";
+      std::cerr << "hemitrack-redetect: '" << argv[1] << "' line " << record.frames + 2 << " has " << cells.size()
+                << " cells, not " << header.size() << "\n";
       return 3;
     }
     const auto number = [&](const char* name) { return std::stod(cells[column[name]]); };
