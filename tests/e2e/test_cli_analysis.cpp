@@ -74,6 +74,21 @@ TEST_CASE("cli: injected one-sided twitches in a real face are found, on the rig
   const auto summary = read_json(out / "summary.json");
   CHECK(summary["events_total"] == found.events.size());
   CHECK(summary["blinks_total"] == found.blinks.size());
+
+  // Detecting again on signals.csv alone (hemitrack-redetect, which tools/evaluate.sh --redetect
+  // uses to measure detector changes) finds the same events.
+  const auto again = dir.path() / "again.json";
+  const std::string redetect = "'" + std::string(HEMITRACK_REDETECT) + "' " + quoted(out / "signals.csv") + " " +
+                               quoted(again) + " >/dev/null";
+  REQUIRE(std::system(redetect.c_str()) == 0);
+  const AnalysisRecord redetected = read_record(again);
+  REQUIRE(redetected.events.size() == found.events.size());
+  for (std::size_t i = 0; i < found.events.size(); ++i) {
+    CHECK(redetected.events[i].side == found.events[i].side);
+    CHECK(redetected.events[i].start_s == Approx(found.events[i].start_s).margin(0.04));
+    CHECK(redetected.events[i].regions == found.events[i].regions);
+  }
+  CHECK(redetected.blinks.size() == found.blinks.size());
 }
 
 TEST_CASE("cli: the demo clip, a talking and moving face, keeps its measured accuracy") {
