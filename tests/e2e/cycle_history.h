@@ -138,9 +138,11 @@ inline int side_count(const AnalysedClip& clip, Side side) {
 // The database under scratch/data/hemitrack (where run_cli points XDG_DATA_HOME).
 inline CycleHistory build_cycle_history(const std::filesystem::path& scratch) {
   CycleHistory h;
-  // The person's left side, as the injector is asked (the footage itself has no twitches).
+  // The person's left side, as the injector is asked (the footage itself has no twitches). Eight
+  // events before, one after: "--events 3" made four (a burst counts each twitch), half of the
+  // eight, and the after-rate then sat at half the before-rate whenever both were found in full.
   h.many = inject_and_analyse(scratch, "many_twitches", 8, 3);
-  h.few = inject_and_analyse(scratch, "few_twitches", 3, 5);
+  h.few = inject_and_analyse(scratch, "few_twitches", 1, 5);
   h.affected = side_count(h.many, Side::left) > side_count(h.many, Side::right) ? Side::left : Side::right;
   h.database = scratch / "data" / "hemitrack" / "hemitrack.db";
   StoreOptions fast;

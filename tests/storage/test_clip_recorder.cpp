@@ -287,10 +287,14 @@ TEST_CASE("push never waits for a slow encoder: frames it cannot take are droppe
   INFO(r.error);
   REQUIRE(r.ok());
 
-  // A push that waited for the encoder would take its 20 ms per frame.
-  INFO("median " << median(push_ms) << " ms, max " << *std::max_element(push_ms.begin(), push_ms.end()) << " ms");
+  // A push that waited for the encoder would take its 20 ms per frame, and over a hundred pushes
+  // find its queue full. A few slow pushes are the machine's doing (a busy CI host can hold a
+  // thread back for 100 ms), not waiting: the bound counts them instead of taking the slowest.
+  const auto slow = std::count_if(push_ms.begin(), push_ms.end(), [](double ms) { return ms >= 20.0; });
+  INFO("median " << median(push_ms) << " ms, max " << *std::max_element(push_ms.begin(), push_ms.end())
+                 << " ms, " << slow << " pushes of 20 ms or more");
   CHECK(median(push_ms) < 3.0);
-  CHECK(*std::max_element(push_ms.begin(), push_ms.end()) < 15.0);
+  CHECK(slow < 10);
 
   CHECK(r.clip_id == id);
   CHECK(r.kind == ClipKind::manual);
