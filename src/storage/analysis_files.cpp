@@ -7,6 +7,9 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <sstream>
 #include <system_error>
 
 namespace hemitrack {
@@ -114,6 +117,58 @@ std::variant<AnalysisRecord, ReadError> read_events_json(const std::filesystem::
   } catch (const json::exception& e) {
     return ReadError{"'" + path.string() + "' is not a valid events file: " + e.what()};
   }
+}
+
+std::variant<std::vector<FrameSignals>, ReadError> read_signals_csv(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  std::string line;
+  if (!in || !std::getline(in, line)) return ReadError{"cannot read '" + path.string() + "'"};
+  const auto split = [](const std::string& text) {
+    std::vector<std::string> cells;
+    std::stringstream row(text);
+    for (std::string cell; std::getline(row, cell, ',');) cells.push_back(cell);
+    return cells;
+  };
+  const std::vector<std::string> header = split(line);
+  std::map<std::string, std::size_t> column;
+  for (std::size_t i = 0; i < header.size(); ++i) column[header[i]] = i;
+  for (const char* name : {"time_s", "face_found", "valid", "quality", "closure_right", "closure_left", "mouth_right",
+                           "mouth_left", "brow_right", "brow_left", "yaw_deg", "pitch_deg", "roll_deg", "extreme_pose",
+                           "head_speed", "settled", "spread_eye", "spread_mouth", "spread_brow"})
+    if (!column.count(name)) return ReadError{"'" + path.string() + "' is not a signals file: no column " + name};
+
+  std::vector<FrameSignals> frames;
+  for (std::size_t row = 2; std::getline(in, line); ++row) {
+    const std::vector<std::string> cells = split(line);
+    const auto bad_row = [&] {
+      return ReadError{"'" + path.string() + "' line " + std::to_string(row) + " is not a row of numbers"};
+    };
+    if (cells.size() != header.size()) return bad_row();
+    std::vector<double> v(cells.size());
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      char* end = nullptr;
+      v[i] = std::strtod(cells[i].c_str(), &end);
+      if (cells[i].empty() || *end != '\0') return bad_row();
+    }
+    const auto at = [&](const char* name) { return v[column.at(name)]; };
+    FrameSignals s;
+    s.time_s = at("time_s");
+    s.face_found = at("face_found") != 0.0;
+    s.valid = at("valid") != 0.0;
+    s.settled = at("settled") != 0.0;
+    s.quality = at("quality");
+    s.closure = {at("closure_right"), at("closure_left")};
+    s.mouth = {at("mouth_right"), at("mouth_left")};
+    s.brow = {at("brow_right"), at("brow_left")};
+    s.pose.yaw_deg = at("yaw_deg");
+    s.pose.pitch_deg = at("pitch_deg");
+    s.pose.roll_deg = at("roll_deg");
+    s.extreme_pose = at("extreme_pose") != 0.0;
+    s.head_speed = at("head_speed");
+    s.spread = {at("spread_eye"), at("spread_mouth"), at("spread_brow")};
+    frames.push_back(s);
+  }
+  return frames;
 }
 
 SignalsCsvWriter::SignalsCsvWriter(std::filesystem::path final_path, std::filesystem::path temp_path)

@@ -44,6 +44,10 @@ struct ReadError {
 // Reads events.json (or a truth file of the same shape). Unknown fields are ignored.
 std::variant<AnalysisRecord, ReadError> read_events_json(const std::filesystem::path& path);
 
+// signals.csv back into one FrameSignals per row, columns found by their header names (values
+// carry the file's four decimals). Tools and tests read an analysis's signals with it.
+std::variant<std::vector<FrameSignals>, ReadError> read_signals_csv(const std::filesystem::path& path);
+
 // signals.csv, one row per frame, written as frames are analysed.
 class SignalsCsvWriter {
  public:

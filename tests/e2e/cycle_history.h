@@ -13,7 +13,6 @@
 #include <catch2/catch.hpp>
 
 #include <cstdio>
-#include <sstream>
 #include <vector>
 
 namespace hemitrack::test {
@@ -23,32 +22,6 @@ struct AnalysedClip {
   AnalysisRecord record;
   std::vector<FrameSignals> signals;
 };
-
-// signals.csv back into FrameSignals (the columns `hemitrack analyze` writes).
-inline std::vector<FrameSignals> read_signals_csv(const std::filesystem::path& file) {
-  std::ifstream in(file);
-  std::string line;
-  std::getline(in, line);  // header
-  std::vector<FrameSignals> out;
-  while (std::getline(in, line)) {
-    std::vector<double> v;
-    std::stringstream ss(line);
-    for (std::string cell; std::getline(ss, cell, ',');) v.push_back(std::stod(cell));
-    REQUIRE(v.size() >= 17);
-    FrameSignals s;
-    s.time_s = v[1];
-    s.face_found = v[2] != 0;
-    s.valid = v[3] != 0;
-    s.quality = v[4];
-    s.closure = {v[5], v[6]};
-    s.mouth = {v[7], v[8]};
-    s.brow = {v[9], v[10]};
-    s.extreme_pose = v[14] != 0;
-    s.settled = v[16] != 0;
-    out.push_back(s);
-  }
-  return out;
-}
 
 inline AnalysedClip inject_and_analyse(const std::filesystem::path& scratch, const std::string& name, int events,
                                        int seed, const std::string& side = "left") {
@@ -65,7 +38,9 @@ inline AnalysedClip inject_and_analyse(const std::filesystem::path& scratch, con
   auto read = read_events_json(out / "events.json");
   REQUIRE(std::holds_alternative<AnalysisRecord>(read));
   clip.record = std::get<AnalysisRecord>(read);
-  clip.signals = read_signals_csv(out / "signals.csv");
+  auto signals = read_signals_csv(out / "signals.csv");
+  REQUIRE(std::holds_alternative<std::vector<FrameSignals>>(signals));
+  clip.signals = std::get<std::vector<FrameSignals>>(signals);
   REQUIRE(!clip.signals.empty());
   return clip;
 }
