@@ -45,6 +45,10 @@ struct Trace {
   Trace& pull_mouth(Side side, double t0, double t1, double amount = 0.1) {
     return paint(side, t0, t1, [&](FrameSignals& s, std::size_t i) { s.mouth[i] = amount; });
   }
+  // Speech: both mouth corners held at `level` (below their baselines when negative).
+  Trace& speak(double t0, double t1, double level) {
+    return pull_mouth(Side::left, t0, t1, level).pull_mouth(Side::right, t0, t1, level);
+  }
   Trace& move_brow(Side side, double t0, double t1, double amount) {
     return paint(side, t0, t1, [&](FrameSignals& s, std::size_t i) { s.brow[i] = amount; });
   }
@@ -322,12 +326,12 @@ TEST_CASE("speech lifting both mouth corners unequally from a lowered rest is no
   // Both corners rest low (mouth open in speech), then close upwards together: the left by 0.06,
   // the right by 0.033. The right ends near its baseline, but it moved half as far as the left.
   Trace trace(4.0);
-  trace.pull_mouth(Side::left, 0.0, 4.0, -0.012).pull_mouth(Side::right, 0.0, 4.0, -0.012);
+  trace.speak(0.0, 4.0, -0.012);
   trace.pull_mouth(Side::left, 2.0, 2.4, 0.048).pull_mouth(Side::right, 2.0, 2.4, 0.021);
   CHECK(run(trace).events.empty());
   // The same left rise with the right corner staying put is a one-sided pull.
   Trace one_sided(4.0);
-  one_sided.pull_mouth(Side::left, 0.0, 4.0, -0.012).pull_mouth(Side::right, 0.0, 4.0, -0.012);
+  one_sided.speak(0.0, 4.0, -0.012);
   one_sided.pull_mouth(Side::left, 2.0, 2.4, 0.048);
   const Detected d = run(one_sided);
   REQUIRE(d.events.size() == 1);
@@ -338,7 +342,7 @@ TEST_CASE("a one-sided mouth pull during speech is measured from where the lower
   // Speech holds both corners 0.12 below their baselines; the right corner is pulled up by 0.06
   // for 150 ms, to -0.06: short of the baseline, yet a clear one-sided pull.
   Trace trace(6.0);
-  trace.pull_mouth(Side::right, 2.0, 5.0, -0.12).pull_mouth(Side::left, 2.0, 5.0, -0.12);
+  trace.speak(2.0, 5.0, -0.12);
   trace.pull_mouth(Side::right, 3.5, 3.65, -0.06);
   const Detected d = run(trace);
   REQUIRE(d.events.size() == 1);
@@ -349,7 +353,7 @@ TEST_CASE("a one-sided mouth pull during speech is measured from where the lower
   // Speech ending lifts both corners back to their baselines together: no pull, and nothing
   // held open that would swallow a later one.
   Trace speech_ends(8.0);
-  speech_ends.pull_mouth(Side::right, 2.0, 4.0, -0.12).pull_mouth(Side::left, 2.0, 4.0, -0.12);
+  speech_ends.speak(2.0, 4.0, -0.12);
   speech_ends.pull_mouth(Side::left, 6.0, 6.15, 0.07);
   const Detected after = run(speech_ends);
   REQUIRE(after.events.size() == 1);
