@@ -71,12 +71,12 @@ std::vector<std::optional<std::size_t>> match_events(const ScoreInput& in) {
 ScoreReport score_events(const ScoreInput& in) {
   ScoreReport r;
   const auto truth_of = match_events(in);
-  std::vector<bool> truth_used(in.truth_events.size(), false), detected_used(in.detected.size(), false);
+  std::vector<bool> truth_used(in.truth_events.size(), false);
   std::vector<double> onset_errors;
   for (std::size_t d = 0; d < in.detected.size(); ++d) {
     if (!truth_of[d]) continue;
     const std::size_t t = *truth_of[d];
-    truth_used[t] = detected_used[d] = true;
+    truth_used[t] = true;
     ++r.true_positives;
     const auto& truth = in.truth_events[t];
     const auto& found = in.detected[d];
@@ -92,7 +92,7 @@ ScoreReport score_events(const ScoreInput& in) {
     if (!truth_used[t]) r.missed_truth_ids.push_back(in.truth_events[t].id);
   }
   for (std::size_t d = 0; d < in.detected.size(); ++d) {
-    if (detected_used[d]) continue;
+    if (truth_of[d]) continue;
     r.false_positive_ids.push_back(in.detected[d].id);
     const auto& e = in.detected[d];
     if (std::any_of(in.truth_blinks.begin(), in.truth_blinks.end(),
