@@ -223,7 +223,7 @@ bool TwitchDetector::partner_took_part(const Episode& e) const {
     // where both corners had been over the last fraction of a second (speech_level).
     const bool from_rest = e.region == Region::mouth;
     const bool in_speech = e.base < 0.0;
-    const double partner_rest = in_speech  ? resting_level(e.first, partner, e.region, config_.speech_rest_window_s)
+    const double partner_rest = in_speech   ? e.partner_base
                                 : from_rest ? resting_level(e.first, partner, e.region)
                                             : 0.0;
     const double own = in_speech   ? e.peak - e.base
