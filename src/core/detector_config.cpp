@@ -28,6 +28,7 @@ std::string DetectorConfig::validate() const {
   if (!(rest_window_s > 0.0)) return "rest_window_s must be positive";
   if (!(speech_rest_window_s > 0.0)) return "speech_rest_window_s must be positive";
   if (!(held_fraction > 0.0 && held_fraction <= 1.0)) return "held_fraction must be in (0, 1]";
+  if (!(brow_supported_fraction > 0.0 && brow_supported_fraction <= 1.0)) return "brow_supported_fraction must be in (0, 1]";
   if (!(babinski_brow_rise > 0.0)) return "babinski_brow_rise must be positive";
   if (!(settle_s >= 0.0)) return "settle_s must not be negative";
   if (!(max_episode_s > tonic_min_s)) return "max_episode_s must exceed tonic_min_s";

@@ -75,6 +75,11 @@ struct DetectorConfig {
   // on a small or bespectacled face can read shallow (0.83 of a closure as 0.2-0.3 for 2.8 s),
   // while noise and squints do not hold one-sided for a second (docs/accuracy.md).
   double held_fraction = 0.6;
+  // A one-sided eye closure whose brow alone rises with it (the "other Babinski sign", judged by
+  // babinski_brow_rise) counts when it rises by this share of the eye threshold: two regions of one
+  // side moving together are no fit noise, and behind glasses the lid points follow such a closure
+  // only part of the way (0.94 of a closure read as 0.29; docs/accuracy.md).
+  double brow_supported_fraction = 0.6;
 
   double tonic_min_s = 1.0;
   // Bilateral closures longer than this are not blinks (blinks last 100-500 ms): eyes resting shut,

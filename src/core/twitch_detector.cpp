@@ -125,7 +125,7 @@ void TwitchDetector::update_machines(std::int64_t i) {
       if (m.active && i - m.last_valid > 1 && released()) close(m, m.last_valid);
       if (!m.active) {
         const double base = speech_level(i, side, region);
-        if (s.settled && v - base >= on_threshold(region, s)) {
+        if (s.settled && (v - base >= on_threshold(region, s) || supported_by_brow(i, side, region, v))) {
           m.active = true;
           m.below_since = -1;
           m.last_valid = i;
@@ -395,6 +395,9 @@ bool TwitchDetector::contracted(const Episode& e) const {
   const double rise = prominence(e);
   if (rise >= on) return true;
   if (rise <= 0.0) return false;
+  if (e.region == Region::eye && rise >= config_.brow_supported_fraction * on && tracked_throughout(e) &&
+      brow_rise_with(e) > 0.0)
+    return true;
   const auto [core_first, core_last] = core_of(e);
   if (at(core_last).time_s - at(core_first).time_s < config_.tonic_min_s) return false;
   return median_over(core_first, core_last, e.side, e.region) - rise_reference(e) >= config_.held_fraction * on;
@@ -404,19 +407,45 @@ bool TwitchDetector::contracted(const Episode& e) const {
 // its resting level, or 0. Judged inside a one-sided eye closure, where a modest rise is already
 // telling: the eyelid alone moves the decoupled brow estimate far less than this.
 double TwitchDetector::brow_rise_with(const Episode& eye) const {
-  const std::array<double, 2> resting = {resting_level(eye.first, Side::right, Region::brow),
-                                         resting_level(eye.first, Side::left, Region::brow)};
-  const auto same = static_cast<std::size_t>(index_of(eye.side));
+  return lone_brow_rise(eye.first, eye.last, eye.side);
+}
+
+// The largest rise of `side`'s brow over samples [first, last] above where it rested before
+// `first`, when it reaches the Babinski rise and the other brow moved less than half as far; else 0.
+double TwitchDetector::lone_brow_rise(std::int64_t first, std::int64_t last, Side side) const {
+  const std::array<double, 2> resting = {resting_level(first, Side::right, Region::brow),
+                                         resting_level(first, Side::left, Region::brow)};
+  const auto same = static_cast<std::size_t>(index_of(side));
   const auto partner = 1 - same;
   double rise = 0.0, partner_move = 0.0;
-  for (std::int64_t k = eye.first; k <= eye.last; ++k) {
+  for (std::int64_t k = first; k <= last; ++k) {
     if (!at(k).valid) continue;
     rise = std::max(rise, at(k).brow[same] - resting[same]);
     partner_move = std::max(partner_move, std::abs(at(k).brow[partner] - resting[partner]));
   }
   const double needed = std::max(config_.babinski_brow_rise,
-                                 config_.brow_noise_multiple * at(eye.first).spread[static_cast<std::size_t>(Region::brow)]);
+                                 config_.brow_noise_multiple * at(first).spread[static_cast<std::size_t>(Region::brow)]);
   return rise >= needed && partner_move < config_.partner_fraction * rise ? rise : 0.0;
+}
+
+// Every sample valid from the start of the resting window before the episode to its end: weaker
+// evidence is taken only from steady footage, not from a head turning through dropped frames.
+bool TwitchDetector::tracked_throughout(const Episode& e) const {
+  const double from = at(e.first).time_s - config_.rest_window_s;
+  std::int64_t k = e.first;
+  while (k > history_base_ && at(k - 1).time_s >= from) --k;
+  for (; k <= e.last; ++k)
+    if (!at(k).valid) return false;
+  return true;
+}
+
+// A lid closing part of the way while the brow on its side alone rises (the "other Babinski
+// sign") opens an eye episode below the eye threshold: the two together are a one-sided
+// contraction that neither shows in full on a face whose lid points follow the closure only part
+// of the way (glasses, a small face).
+bool TwitchDetector::supported_by_brow(std::int64_t i, Side side, Region region, double v) const {
+  return region == Region::eye && v >= config_.brow_supported_fraction * on_threshold(region, at(i)) &&
+         lone_brow_rise(i, i, side) > 0.0;
 }
 
 void TwitchDetector::classify(std::vector<Episode> cluster) {

@@ -322,6 +322,25 @@ TEST_CASE("a modest brow rise during a one-sided closure marks the Babinski sign
   CHECK_FALSE(both_brows.events[0].other_babinski);
 }
 
+TEST_CASE("a shallow closure whose brow alone rises with it is a Babinski event, without the brow it is noise") {
+  // Behind glasses the lid points follow a full closure to about 0.2: under the eye threshold.
+  const auto shallow = [] { return Trace(4.0).close_eye(Side::left, 2.0, 2.15, 0.2); };
+  const Detected supported = run(shallow().move_brow(Side::left, 2.0, 2.15, 0.045));
+  REQUIRE(supported.events.size() == 1);
+  CHECK(supported.events[0].side == Side::left);
+  CHECK(supported.events[0].involves(Region::eye));
+  CHECK(supported.events[0].other_babinski);
+  CHECK(supported.events[0].start_s == Approx(2.0).margin(0.05));
+
+  CHECK(run(shallow()).events.empty());
+  // Both brows rising is an expression (surprise), not the sign.
+  CHECK(run(shallow().move_brow(Side::left, 2.0, 2.15, 0.045).move_brow(Side::right, 2.0, 2.15, 0.04)).events.empty());
+  // Just after the face was lost for a moment (a head turning), the weaker evidence is not taken.
+  Trace after_dropout = shallow().move_brow(Side::left, 2.0, 2.15, 0.045);
+  after_dropout.paint(Side::left, 1.5, 1.54, [](FrameSignals& s, std::size_t) { s.valid = s.settled = false; });
+  CHECK(run(after_dropout).events.empty());
+}
+
 TEST_CASE("speech lifting both mouth corners unequally from a lowered rest is not a one-sided pull") {
   // Both corners rest low (mouth open in speech), then close upwards together: the left by 0.06,
   // the right by 0.033. The right ends near its baseline, but it moved half as far as the left.
