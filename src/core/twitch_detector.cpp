@@ -242,8 +242,11 @@ bool TwitchDetector::partner_took_part(const Episode& e) const {
   // reached most of this side's depth, or reached a smaller part of it in step with this side
   // (blinks are often unequal: a small or poorly lit eye reads shallower than its partner). In
   // step is what tells a shallow partner from the noise of the other eye's fit, which at a
-  // shallow one-sided closure reaches half its depth by chance.
-  const double partner_peak = max_over(a, b, partner, Region::eye, false);
+  // shallow one-sided closure reaches half its depth by chance. The partner is read around the
+  // contraction proper, a sample either side: the lids of a blink close together, while the other
+  // eye narrowing once this one has reopened (a squint just after a twitch) is an act of its own.
+  const auto [core_first, core_last] = core_of(e);
+  const double partner_peak = max_over(std::max(a, core_first - 1), std::min(b, core_last + 1), partner, Region::eye, false);
   const double partner_rise = partner_peak - std::max(0.0, resting_level(e.first, partner, Region::eye));
   const bool closed_with_it =
       partner_rise >= on_threshold(Region::eye, at(e.first)) || partner_peak >= config_.blink_partner_depth * e.peak ||
@@ -251,7 +254,6 @@ bool TwitchDetector::partner_took_part(const Episode& e) const {
        closure_correlation(std::min(a, e.first), std::max(b, e.last)) >= config_.blink_in_step);
   if (!closed_with_it) return false;
   // Judged over the contraction proper: an episode can open on a raised level long before it.
-  const auto [core_first, core_last] = core_of(e);
   if (at(core_last).time_s - at(core_first).time_s < config_.tonic_min_s) return true;
   // A long closure: the partner must stay closed along with it, or it was a blink inside a spasm.
   return median_over(core_first, core_last, partner, Region::eye) >=

@@ -106,6 +106,18 @@ TEST_CASE("a blink whose other eye reads shallow but closes in step is a blink, 
   CHECK(out_of_step.events[0].side == Side::left);
 }
 
+TEST_CASE("the other eye narrowing just after a one-sided twitch has passed does not make the twitch a blink") {
+  // The right twitch peaks and falls back to a quarter; a frame later the left eye narrows (a
+  // squint of the person's own) while the right is still settling, inside the apex window.
+  Trace trace(4.0);
+  trace.close_eye(Side::right, 2.0, 2.05, 0.55).close_eye(Side::right, 2.05, 2.2, 0.24);
+  trace.close_eye(Side::left, 2.12, 2.2, 0.28);
+  const Detected d = run(trace);
+  REQUIRE(d.events.size() == 1);
+  CHECK(d.events[0].side == Side::right);
+  CHECK(d.blinks.empty());
+}
+
 TEST_CASE("a blink that follows a long half-lowered lid is a blink, not a long one-sided closure") {
   // The left lid hangs just over the start threshold for 1.5 s (a squint), then both eyes blink:
   // the episode opened at the squint, but the contraction proper is the short, shared blink.
