@@ -58,6 +58,12 @@ struct DetectorConfig {
   // (correlation below 0.5), while shallow partners of blinks move in step (0.7 and above).
   double blink_shallow_depth = 0.3;
   double blink_in_step = 0.6;
+  // A closure whose contraction proper (above half its depth) lasts longer than this took the
+  // other eye along only if that eye stayed closed through it (median over the contraction, at
+  // partner_fraction of this side's), whatever it read around the apex: blinks hold half-closed
+  // for well under half a second, while on a turned head the other eye's fit noise reaches half
+  // the depth of a shallow one-sided closure by chance (docs/accuracy.md).
+  double long_closure_s = 0.7;
   // Left and right closures whose apexes fall within this many seconds are one blink.
   double apex_match_s = 0.15;
 

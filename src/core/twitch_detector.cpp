@@ -254,8 +254,9 @@ bool TwitchDetector::partner_took_part(const Episode& e) const {
        closure_correlation(std::min(a, e.first), std::max(b, e.last)) >= config_.blink_in_step);
   if (!closed_with_it) return false;
   // Judged over the contraction proper: an episode can open on a raised level long before it.
-  if (at(core_last).time_s - at(core_first).time_s < config_.tonic_min_s) return true;
-  // A long closure: the partner must stay closed along with it, or it was a blink inside a spasm.
+  if (at(core_last).time_s - at(core_first).time_s < config_.long_closure_s) return true;
+  // A long closure: the partner must stay closed along with it, or it was a blink inside a spasm
+  // (or the other eye's noise near the apex).
   return median_over(core_first, core_last, partner, Region::eye) >=
          f * median_over(core_first, core_last, e.side, Region::eye);
 }

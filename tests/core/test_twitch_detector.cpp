@@ -118,6 +118,18 @@ TEST_CASE("the other eye narrowing just after a one-sided twitch has passed does
   CHECK(d.blinks.empty());
 }
 
+TEST_CASE("a one-sided closure longer than any blink is an event even when the other eye's noise spikes at its apex") {
+  // On a turned head the other eye's fit reads a frame at half the closure's depth.
+  Trace trace(4.0);
+  trace.close_eye(Side::left, 2.0, 2.85, 0.5).close_eye(Side::right, 2.1, 2.13, 0.27);
+  const Detected d = run(trace);
+  REQUIRE(d.events.size() == 1);
+  CHECK(d.events[0].side == Side::left);
+  CHECK(d.blinks.empty());
+  // Both eyes closed as long is no one-sided event.
+  CHECK(run(Trace(4.0).close_eye(Side::left, 2.0, 2.85, 0.5).close_eye(Side::right, 2.0, 2.85, 0.45)).events.empty());
+}
+
 TEST_CASE("a blink that follows a long half-lowered lid is a blink, not a long one-sided closure") {
   // The left lid hangs just over the start threshold for 1.5 s (a squint), then both eyes blink:
   // the episode opened at the squint, but the contraction proper is the short, shared blink.
