@@ -58,6 +58,11 @@ struct DetectorConfig {
   // (correlation below 0.5), while shallow partners of blinks move in step (0.7 and above).
   double blink_shallow_depth = 0.3;
   double blink_in_step = 0.6;
+  // A shallow partner must also have risen from where it rested by this share of the eye
+  // threshold: on a turned head the other eye can rest at a raised reading, sit at a third of a
+  // twitch's depth without moving, and follow the twitch's shape by chance (measured: such a
+  // partner rose by 0.22 of the threshold, the shallow partners of blinks by 0.47 and more).
+  double blink_shallow_rise = 0.3;
   // A closure whose contraction proper (above half its depth) lasts longer than this took the
   // other eye along only if that eye stayed closed through it (median over the contraction, at
   // partner_fraction of this side's), whatever it read around the apex: blinks hold half-closed

@@ -239,8 +239,9 @@ bool TwitchDetector::partner_took_part(const Episode& e) const {
     return largest >= f * own;
   }
   // The partner closed with it when, around the same apex, it rose by a clear closure of its own,
-  // reached most of this side's depth, or reached a smaller part of it in step with this side
-  // (blinks are often unequal: a small or poorly lit eye reads shallower than its partner). In
+  // reached most of this side's depth, or reached a smaller part of it in step with this side,
+  // rising from where it rested (blinks are often unequal: a small or poorly lit eye reads
+  // shallower than its partner). In
   // step is what tells a shallow partner from the noise of the other eye's fit, which at a
   // shallow one-sided closure reaches half its depth by chance. The partner is read around the
   // contraction proper, a sample either side: the lids of a blink close together, while the other
@@ -250,7 +251,7 @@ bool TwitchDetector::partner_took_part(const Episode& e) const {
   const double partner_rise = partner_peak - std::max(0.0, resting_level(e.first, partner, Region::eye));
   const bool closed_with_it =
       partner_rise >= on_threshold(Region::eye, at(e.first)) || partner_peak >= config_.blink_partner_depth * e.peak ||
-      (partner_peak >= config_.blink_shallow_depth * e.peak &&
+      (partner_peak >= config_.blink_shallow_depth * e.peak && partner_rise >= config_.blink_shallow_rise * on_threshold(Region::eye, at(e.first)) &&
        closure_correlation(std::min(a, e.first), std::max(b, e.last)) >= config_.blink_in_step);
   if (!closed_with_it) return false;
   // Judged over the contraction proper: an episode can open on a raised level long before it.

@@ -106,6 +106,17 @@ TEST_CASE("a blink whose other eye reads shallow but closes in step is a blink, 
   CHECK(out_of_step.events[0].side == Side::left);
 }
 
+TEST_CASE("an other eye resting half-closed that barely moves with a twitch does not make it a blink") {
+  // A turned head: the right eye's fit rests at 0.15 and reads 0.2 while the left twitches.
+  Trace trace(4.0);
+  trace.close_eye(Side::right, 0.0, 4.0, 0.15).close_eye(Side::right, 2.0, 2.2, 0.2);
+  trace.close_eye(Side::left, 2.0, 2.2, 0.5);
+  const Detected d = run(trace);
+  REQUIRE(d.events.size() == 1);
+  CHECK(d.events[0].side == Side::left);
+  CHECK(d.blinks.empty());
+}
+
 TEST_CASE("the other eye narrowing just after a one-sided twitch has passed does not make the twitch a blink") {
   // The right twitch peaks and falls back to a quarter; a frame later the left eye narrows (a
   // squint of the person's own) while the right is still settling, inside the apex window.
