@@ -13,6 +13,7 @@ std::string SignalConfig::validate() const {
   if (!(min_quality >= 0.0 && min_quality <= 1.0)) return "min_quality must be in [0, 1]";
   if (!(max_head_speed > 0.0)) return "max_head_speed must be positive";
   if (!(noise_window_s >= 1.0)) return "noise_window_s must be at least 1 s";
+  if (!(mouth_noise_lag_s > 0.0 && mouth_noise_lag_s < noise_window_s)) return "mouth_noise_lag_s must be in (0, noise_window_s)";
   if (!(warmup_s >= 0.0)) return "warmup_s must not be negative";
   if (!(appearance_weight >= 0.0 && appearance_weight <= 1.0)) return "appearance_weight must be in [0, 1]";
   if (!(closed_eye_change > 0.0)) return "closed_eye_change must be positive";
@@ -21,6 +22,7 @@ std::string SignalConfig::validate() const {
 
 namespace {
 constexpr std::size_t kMinSpreadSamples = 60;  // about two seconds of webcam frames
+constexpr double kLagSlackS = 0.1;  // how much older than the lag a sample to compare with may be
 constexpr double kSpeedSpan_s = 0.2;
 
 RollingQuantile median_over(double window) { return RollingQuantile(window, 0.5); }
@@ -66,6 +68,7 @@ FrameSignals SignalExtractor::push(double time_s, const FaceMeasurement& m) {
   if (!out.valid) {
     last_valid_time_.reset();
     last_asymmetry_.reset();
+    recent_mouth_asymmetry_.clear();
     return out;
   }
   if (last_valid_time_) valid_time_s_ += time_s - *last_valid_time_;
@@ -110,11 +113,21 @@ void SignalExtractor::update_spread(double time_s, const FrameSignals& s) {
   const double asymmetry = s.closure[0] - s.closure[1];
   if (last_asymmetry_) spread_samples_[0].emplace_back(time_s, (asymmetry - *last_asymmetry_) / std::sqrt(2.0));
   last_asymmetry_ = asymmetry;
-  // Mouth: the scatter of the left-right difference. Speech and smiles move both corners, which the
-  // detector's partner check already rejects; what can pass for a one-sided pull is the part of
-  // the movement that differs between the corners, so that is the noise. (Events are brief and
-  // hardly add to it.)
-  spread_samples_[1].emplace_back(time_s, (s.mouth[0] - s.mouth[1]) / std::sqrt(2.0));
+  // Mouth: speech and smiles move both corners, which the detector's partner check already
+  // rejects; what can pass for a one-sided pull is the part of the movement that differs between
+  // the corners, within the time a pull takes to rise. So the noise is the scatter of the
+  // left-right difference's changes over that time. The difference's own level would count
+  // one-sided pulls as noise for as long as they last: footage with frequent tonic mouth spasms
+  // read two to three times noisier than the same footage without them (docs/accuracy.md).
+  const double mouth_asymmetry = s.mouth[0] - s.mouth[1];
+  recent_mouth_asymmetry_.emplace_back(time_s, mouth_asymmetry);
+  const double lagged_from = time_s - config_.mouth_noise_lag_s;
+  while (recent_mouth_asymmetry_.size() > 1 && recent_mouth_asymmetry_[1].first <= lagged_from)
+    recent_mouth_asymmetry_.pop_front();
+  // A gap in the frames (a dropped or slow frame) longer than a few frames gives no sample.
+  const auto& [then, before] = recent_mouth_asymmetry_.front();
+  if (then <= lagged_from && then >= lagged_from - kLagSlackS)
+    spread_samples_[1].emplace_back(time_s, (mouth_asymmetry - before) / std::sqrt(2.0));
   // Brow: its level's own scatter.
   spread_samples_[2].emplace_back(time_s, s.brow[0]);
   spread_samples_[2].emplace_back(time_s, s.brow[1]);
@@ -130,7 +143,7 @@ void SignalExtractor::update_spread(double time_s, const FrameSignals& s) {
     for (const auto& [t, x] : spread_samples_[r]) v.push_back(x);
     const auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
     std::nth_element(v.begin(), mid, v.end());
-    const double median = r == 0 ? 0.0 : *mid;  // changes scatter around zero
+    const double median = r == 2 ? *mid : 0.0;  // eye and mouth samples are changes: they scatter around zero
     for (double& x : v) x = std::abs(x - median);
     std::nth_element(v.begin(), mid, v.end());
     spread_[r] = 1.4826 * *mid;

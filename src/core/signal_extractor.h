@@ -31,6 +31,9 @@ struct SignalConfig {
   double warmup_s = 1.5;
   // Window over which the footage's own noise level is estimated (see FrameSignals::spread).
   double noise_window_s = 30.0;
+  // The mouth's noise is how far its left-right difference moves within this time: about the rise
+  // of a twitch, and of the unequal part of a syllable.
+  double mouth_noise_lag_s = 0.2;
   // Share of the eyelid closure read from the eye's picture (FaceMeasurement::eye_change) rather
   // than from the lid landmarks' aspect ratio. The picture follows closures the landmarks miss and
   // is far steadier on an open eye, but it also reads glasses rims and a lowered gaze: at a share
@@ -95,6 +98,7 @@ class SignalExtractor {
   std::array<std::deque<std::pair<double, double>>, 3> spread_samples_;
   std::array<double, 3> spread_{};
   std::optional<double> last_asymmetry_;
+  std::deque<std::pair<double, double>> recent_mouth_asymmetry_;  // (time, right - left), valid run
   double valid_time_s_ = 0.0;
   std::optional<double> last_valid_time_;
   int frames_since_spread_ = 0;

@@ -91,6 +91,31 @@ TEST_CASE("speech moving both mouth corners together does not count as mouth noi
   CHECK(spread_after_speech(3.14159265) > 0.03);
 }
 
+TEST_CASE("long one-sided mouth pulls do not count as mouth noise") {
+  // Both corners jitter a little, unequally; with `pulls` the right corner is also pulled up by 0.1
+  // for 2.4 s of every 5 s, as on footage with frequent tonic spasms.
+  const auto mouth_spread = [](bool pulls) {
+    SignalExtractor x(SignalConfig{});
+    FrameSignals s;
+    unsigned state = 7;
+    const auto jitter = [&] {
+      state = state * 1103515245u + 12345u;
+      return ((state >> 16) % 1000) / 1000.0 * 0.01 - 0.005;
+    };
+    for (int i = 0; i < 900; ++i) {
+      const double t = i / 30.0;
+      FaceMeasurement m = face(0.3, 0.3);
+      m.side[0].mouth_down = 1.1 + jitter() - (pulls && std::fmod(t, 5.0) >= 2.6 ? 0.1 : 0.0);
+      m.side[1].mouth_down = 1.1 + jitter();
+      s = x.push(t, m);
+    }
+    return s.spread[static_cast<std::size_t>(Region::mouth)];
+  };
+  const double quiet = mouth_spread(false);
+  CHECK(quiet > 0.001);
+  CHECK(mouth_spread(true) < 1.2 * quiet);
+}
+
 TEST_CASE("the eye's picture adds its share to the closure, measured from where it rests") {
   SignalConfig config;
   SignalExtractor x(config);
