@@ -348,7 +348,11 @@ double TwitchDetector::foot_after(std::int64_t from, const Episode& e) const {
 }
 
 // Where a signal rested just before a sample: the median over DetectorConfig::rest_window_s
-// (signed for the brow). 0 when nothing valid came before.
+// (signed for the brow). 0 when nothing valid came before. An eye's own contractions in that time
+// (a burst's earlier twitches, the end of a tonic spasm) are left out while anything else is
+// left: the lid was not resting then, and a twitch right after one would be measured from it.
+// Only the eye's: on the mouth, leaving out earlier pulls let a talking, smiling face's unequal
+// corners through as pulls (docs/accuracy.md).
 double TwitchDetector::resting_level(std::int64_t first, Side side, Region region) const {
   return resting_level(first, side, region, config_.rest_window_s);
 }
@@ -356,10 +360,17 @@ double TwitchDetector::resting_level(std::int64_t first, Side side, Region regio
 double TwitchDetector::resting_level(std::int64_t first, Side side, Region region, double window_s) const {
   const double from = at(first).time_s - window_s;
   const auto k = static_cast<std::size_t>(index_of(side));
-  std::vector<double> before;
-  for (std::int64_t i = first - 1; i >= history_base_ && at(i).time_s >= from; --i)
-    if (at(i).valid) before.push_back(region == Region::brow ? at(i).brow[k] : value(i, side, region));
-  return median_of(before);
+  const auto& past = contractions_[machine_index(side, region)];
+  const auto in_contraction = [&](std::int64_t i) {
+    return std::any_of(past.begin(), past.end(), [&](const auto& span) { return i >= span.first && i <= span.second; });
+  };
+  std::vector<double> resting, contracting;
+  for (std::int64_t i = first - 1; i >= history_base_ && at(i).time_s >= from; --i) {
+    if (!at(i).valid) continue;
+    const double v = region == Region::brow ? at(i).brow[k] : value(i, side, region);
+    (in_contraction(i) ? contracting : resting).push_back(v);
+  }
+  return resting.empty() ? median_of(contracting) : median_of(resting);
 }
 
 // How far the signal rose above where it had been resting just before. An episode that merely
@@ -456,6 +467,8 @@ void TwitchDetector::classify(std::vector<Episode> cluster) {
   std::vector<Component> one_sided;
   std::vector<Blink> cluster_blinks;
   std::erase_if(cluster, [&](const Episode& e) { return !contracted(e); });
+  for (const Episode& e : cluster)
+    if (e.region == Region::eye) contractions_[machine_index(e.side, e.region)].emplace_back(e.first, e.last);
   for (const Episode& e : cluster) {
     const auto [core_first, core_last] = core_of(e);
     const Component c{e, foot_before(core_first, e), foot_after(core_last, e)};
@@ -578,6 +591,8 @@ void TwitchDetector::prune_history() {
     history_.pop_front();
     ++history_base_;
   }
+  for (auto& spans : contractions_)
+    while (!spans.empty() && spans.front().second < history_base_) spans.pop_front();
 }
 
 }  // namespace hemitrack

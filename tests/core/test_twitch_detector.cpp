@@ -302,6 +302,15 @@ TEST_CASE("a closure that only pokes over the threshold from a raised resting le
   CHECK(run(Trace(5.0).close_eye(Side::left, 3.0, 3.07, 0.42)).events.size() == 1);
 }
 
+TEST_CASE("a twitch just after a tonic spasm is measured from the rest before the spasm, not from the spasm") {
+  // Most of the second before the twitch is the spasm itself: the lid was contracting, not resting.
+  const Detected d = run(Trace(5.0).close_eye(Side::left, 1.0, 2.7, 0.9).close_eye(Side::left, 3.0, 3.1, 0.35));
+  REQUIRE(d.events.size() == 2);
+  CHECK(d.events[0].kind == EventKind::tonic);
+  CHECK(d.events[1].side == Side::left);
+  CHECK(d.events[1].start_s == Approx(3.0).margin(0.05));
+}
+
 TEST_CASE("a one-sided closure held for over a second counts even when it reads shallow above a raised rest") {
   // The left lid reads 0.1 at rest (a small face's noisy fit); a tonic spasm reads only 0.3, a
   // rise under the threshold, but for 1.6 s while the right eye stays open.
