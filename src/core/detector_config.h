@@ -50,7 +50,7 @@ struct DetectorConfig {
   // side's: a blink closes both eyes, if not always equally deep. (Mouth and brow; for the eyes,
   // the long-closure check.)
   double partner_fraction = 0.5;
-  // The other eye took part in a closure when it reached this share of its depth...
+  // The other eye took part in a closure when it reached this share of its depth at its apex...
   double blink_partner_depth = 0.5;
   // ...or this smaller share while closing and opening in step with it: the two closures'
   // correlation over the episode reaches blink_in_step. Measured on injected twitches and real

@@ -238,19 +238,23 @@ bool TwitchDetector::partner_took_part(const Episode& e) const {
     }
     return largest >= f * own;
   }
-  // The partner closed with it when, around the same apex, it rose by a clear closure of its own,
-  // reached most of this side's depth, or reached a smaller part of it in step with this side,
-  // rising from where it rested (blinks are often unequal: a small or poorly lit eye reads
-  // shallower than its partner). In
-  // step is what tells a shallow partner from the noise of the other eye's fit, which at a
-  // shallow one-sided closure reaches half its depth by chance. The partner is read around the
-  // contraction proper, a sample either side: the lids of a blink close together, while the other
-  // eye narrowing once this one has reopened (a squint just after a twitch) is an act of its own.
+  // The partner closed with it when it rose by a clear closure of its own around the contraction,
+  // reached half this side's depth at its apex, or reached a smaller part of it in step with this
+  // side, rising from where it rested (blinks are often unequal: a small or poorly lit eye reads
+  // shallower than its partner). In step is what tells a shallow partner from the noise of the
+  // other eye's fit, which at a shallow one-sided closure reaches half its depth by chance. The
+  // partner is read around the contraction proper, a sample either side: the lids of a blink
+  // close together, while the other eye narrowing once this one has reopened (a squint just after
+  // a twitch) is an act of its own. Its half depth is read at the apex, a sample either side: a
+  // blink's lids are deepest together (over all clips, the other eye of every blink decided by
+  // this read at least 0.52 of the depth there), while the fit noise of the other eye reaches half
+  // the depth on some frame of a longer twitch.
   const auto [core_first, core_last] = core_of(e);
   const double partner_peak = max_over(std::max(a, core_first - 1), std::min(b, core_last + 1), partner, Region::eye, false);
   const double partner_rise = partner_peak - std::max(0.0, resting_level(e.first, partner, Region::eye));
+  const double partner_at_apex = max_over(std::max(lo, e.apex - 1), std::min(hi, e.apex + 1), partner, Region::eye, false);
   const bool closed_with_it =
-      partner_rise >= on_threshold(Region::eye, at(e.first)) || partner_peak >= config_.blink_partner_depth * e.peak ||
+      partner_rise >= on_threshold(Region::eye, at(e.first)) || partner_at_apex >= config_.blink_partner_depth * e.peak ||
       (partner_peak >= config_.blink_shallow_depth * e.peak && partner_rise >= config_.blink_shallow_rise * on_threshold(Region::eye, at(e.first)) &&
        closure_correlation(std::min(a, e.first), std::max(b, e.last)) >= config_.blink_in_step);
   if (!closed_with_it) return false;

@@ -117,6 +117,17 @@ TEST_CASE("an other eye resting half-closed that barely moves with a twitch does
   CHECK(d.blinks.empty());
 }
 
+TEST_CASE("the other eye's fit reaching half the depth once, away from the twitch's apex, does not make it a blink") {
+  // The right lid closes at once and holds for 170 ms; the left eye's fit reads 0.27 on one frame
+  // 100 ms later. A blink's lids are deepest together.
+  Trace trace(4.0);
+  trace.close_eye(Side::right, 2.0, 2.16, 0.5).close_eye(Side::left, 2.09, 2.11, 0.27);
+  const Detected d = run(trace);
+  REQUIRE(d.events.size() == 1);
+  CHECK(d.events[0].side == Side::right);
+  CHECK(d.blinks.empty());
+}
+
 TEST_CASE("the other eye narrowing just after a one-sided twitch has passed does not make the twitch a blink") {
   // The right twitch peaks and falls back to a quarter; a frame later the left eye narrows (a
   // squint of the person's own) while the right is still settling, inside the apex window.
