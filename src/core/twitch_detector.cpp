@@ -352,11 +352,12 @@ double TwitchDetector::foot_after(std::int64_t from, const Episode& e) const {
 }
 
 // Where a signal rested just before a sample: the median over DetectorConfig::rest_window_s
-// (signed for the brow). 0 when nothing valid came before. An eye's own contractions in that time
-// (a burst's earlier twitches, the end of a tonic spasm) are left out while anything else is
-// left: the lid was not resting then, and a twitch right after one would be measured from it.
-// Only the eye's: on the mouth, leaving out earlier pulls let a talking, smiling face's unequal
-// corners through as pulls (docs/accuracy.md).
+// (signed for the brow). 0 when nothing valid came before. An eye's own one-sided contractions in
+// that time (a burst's earlier twitches, the end of a tonic spasm) are left out while anything
+// else is left: the lid was not resting then, and a twitch right after one would be measured
+// from it. Blinks stay in: measured from before a blink, the lid settling after it read as a
+// twitch on real footage. Only the eye's: on the mouth, leaving out earlier pulls let a talking,
+// smiling face's unequal corners through as pulls (docs/accuracy.md).
 double TwitchDetector::resting_level(std::int64_t first, Side side, Region region) const {
   return resting_level(first, side, region, config_.rest_window_s);
 }
@@ -470,9 +471,16 @@ bool TwitchDetector::supported_by_brow(std::int64_t i, Side side, Region region,
 void TwitchDetector::classify(std::vector<Episode> cluster) {
   std::vector<Component> one_sided;
   std::vector<Blink> cluster_blinks;
-  std::erase_if(cluster, [&](const Episode& e) { return !contracted(e); });
-  for (const Episode& e : cluster)
-    if (e.region == Region::eye) contractions_[machine_index(e.side, e.region)].emplace_back(e.first, e.last);
+  // In order of onset: an eye's earlier one-sided contraction in this cluster is no resting level
+  // for a later one.
+  std::vector<Episode> contractions;
+  for (const Episode& e : cluster) {
+    if (!contracted(e)) continue;
+    if (e.region == Region::eye && !partner_took_part(e))
+      contractions_[machine_index(e.side, e.region)].emplace_back(e.first, e.last);
+    contractions.push_back(e);
+  }
+  cluster = std::move(contractions);
   for (const Episode& e : cluster) {
     const auto [core_first, core_last] = core_of(e);
     const Component c{e, foot_before(core_first, e), foot_after(core_last, e)};

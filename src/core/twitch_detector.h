@@ -105,8 +105,8 @@ class TwitchDetector {
   std::int64_t history_base_ = 0;  // absolute index of history_.front()
   std::array<Machine, 6> machines_{};
   std::vector<Episode> pending_;
-  // Sample spans of the contractions classified so far, per machine, while they are in the
-  // history: a signal inside one of them was not resting (resting_level).
+  // Sample spans of the one-sided eye contractions classified so far, per machine, while they are
+  // in the history: a lid inside one of them was not resting (resting_level).
   std::array<std::deque<std::pair<std::int64_t, std::int64_t>>, 6> contractions_{};
   std::vector<TwitchEvent> events_;
   std::vector<Blink> blinks_;
