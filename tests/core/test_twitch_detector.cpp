@@ -66,6 +66,13 @@ Detected run(const Trace& trace, DetectorConfig config = {}) {
   return {detector.take_events(), detector.take_blinks()};
 }
 
+// One event, on `side`, and no blink.
+void check_one_event_alone(const Detected& d, Side side) {
+  REQUIRE(d.events.size() == 1);
+  CHECK(d.events[0].side == side);
+  CHECK(d.blinks.empty());
+}
+
 }  // namespace
 
 TEST_CASE("an 80 ms left-only closure is one left clonic eye event") {
@@ -111,10 +118,7 @@ TEST_CASE("an other eye resting half-closed that barely moves with a twitch does
   Trace trace(4.0);
   trace.close_eye(Side::right, 0.0, 4.0, 0.15).close_eye(Side::right, 2.0, 2.2, 0.2);
   trace.close_eye(Side::left, 2.0, 2.2, 0.5);
-  const Detected d = run(trace);
-  REQUIRE(d.events.size() == 1);
-  CHECK(d.events[0].side == Side::left);
-  CHECK(d.blinks.empty());
+  check_one_event_alone(run(trace), Side::left);
 }
 
 TEST_CASE("the other eye's fit reaching half the depth once, away from the twitch's apex, does not make it a blink") {
@@ -122,10 +126,7 @@ TEST_CASE("the other eye's fit reaching half the depth once, away from the twitc
   // 100 ms later. A blink's lids are deepest together.
   Trace trace(4.0);
   trace.close_eye(Side::right, 2.0, 2.16, 0.5).close_eye(Side::left, 2.09, 2.11, 0.27);
-  const Detected d = run(trace);
-  REQUIRE(d.events.size() == 1);
-  CHECK(d.events[0].side == Side::right);
-  CHECK(d.blinks.empty());
+  check_one_event_alone(run(trace), Side::right);
 }
 
 TEST_CASE("the other eye narrowing just after a one-sided twitch has passed does not make the twitch a blink") {
@@ -143,10 +144,7 @@ TEST_CASE("a one-sided closure longer than any blink is an event even when the o
   // On a turned head the other eye's fit reads one frame, at the apex, at half the closure's depth.
   Trace trace(4.0);
   trace.close_eye(Side::left, 2.0, 2.85, 0.5).close_eye(Side::right, 2.0, 2.03, 0.27);
-  const Detected d = run(trace);
-  REQUIRE(d.events.size() == 1);
-  CHECK(d.events[0].side == Side::left);
-  CHECK(d.blinks.empty());
+  check_one_event_alone(run(trace), Side::left);
   // Both eyes closed as long is no one-sided event.
   CHECK(run(Trace(4.0).close_eye(Side::left, 2.0, 2.85, 0.5).close_eye(Side::right, 2.0, 2.85, 0.45)).events.empty());
 }
