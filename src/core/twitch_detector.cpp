@@ -171,7 +171,7 @@ void TwitchDetector::classify_ready(bool flush) {
       cluster.push_back(pending_[j++]);
     }
     const bool ready = flush || (now >= end + config_.settle_s && earliest_open > end + slack);
-    if (ready) classify(std::move(cluster));
+    if (ready) classify(cluster);
     else remaining.insert(remaining.end(), pending_.begin() + static_cast<std::ptrdiff_t>(i),
                           pending_.begin() + static_cast<std::ptrdiff_t>(j));
     i = j;
@@ -468,23 +468,18 @@ bool TwitchDetector::supported_by_brow(std::int64_t i, Side side, Region region,
          lone_brow_rise(i, i, side) > 0.0;
 }
 
-void TwitchDetector::classify(std::vector<Episode> cluster) {
+void TwitchDetector::classify(const std::vector<Episode>& cluster) {
   std::vector<Component> one_sided;
   std::vector<Blink> cluster_blinks;
   // In order of onset: an eye's earlier one-sided contraction in this cluster is no resting level
   // for a later one.
-  std::vector<Episode> contractions;
   for (const Episode& e : cluster) {
     if (!contracted(e)) continue;
-    if (e.region == Region::eye && !partner_took_part(e))
-      contractions_[machine_index(e.side, e.region)].emplace_back(e.first, e.last);
-    contractions.push_back(e);
-  }
-  cluster = std::move(contractions);
-  for (const Episode& e : cluster) {
+    const bool shared = partner_took_part(e);
+    if (e.region == Region::eye && !shared) contractions_[machine_index(e.side, e.region)].emplace_back(e.first, e.last);
     const auto [core_first, core_last] = core_of(e);
     const Component c{e, foot_before(core_first, e), foot_after(core_last, e)};
-    if (!partner_took_part(e)) {
+    if (!shared) {
       one_sided.push_back(c);
       continue;
     }

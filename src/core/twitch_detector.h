@@ -79,7 +79,7 @@ class TwitchDetector {
   void update_machines(std::int64_t i);
   void close(Machine& m, std::int64_t last);
   void classify_ready(bool flush);
-  void classify(std::vector<Episode> cluster);
+  void classify(const std::vector<Episode>& cluster);
   bool partner_took_part(const Episode& e) const;
   double closure_correlation(std::int64_t first, std::int64_t last) const;
   double resting_level(std::int64_t first, Side side, Region region) const;
