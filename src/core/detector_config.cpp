@@ -20,6 +20,7 @@ std::string DetectorConfig::validate() const {
     return "blink depths must satisfy 0 < blink_shallow_depth <= blink_partner_depth <= 1";
   if (!(blink_in_step > -1.0 && blink_in_step <= 1.0)) return "blink_in_step must be in (-1, 1]";
   if (!(apex_match_s > 0.0)) return "apex_match_s must be positive";
+  if (!(partner_apex_s >= 0.0 && partner_apex_s <= apex_match_s)) return "partner_apex_s must be in [0, apex_match_s]";
   if (!(brow_alone_factor >= 1.0)) return "brow_alone_factor must be at least 1";
   if (!(eye_noise_multiple >= 0.0 && mouth_noise_multiple >= 0.0 && brow_noise_multiple >= 0.0))
     return "noise multiples must not be negative";

@@ -52,6 +52,10 @@ struct DetectorConfig {
   double partner_fraction = 0.5;
   // The other eye took part in a closure when it reached this share of its depth at its apex...
   double blink_partner_depth = 0.5;
+  // ...read within this many seconds of the apex: a sample either side at 25-30 fps, the apex
+  // alone at 15 fps, where the next frame is 67 ms away and the other eye's one-frame fit noise
+  // there turned one-sided twitches into blinks (docs/accuracy.md).
+  double partner_apex_s = 0.05;
   // ...or this smaller share while closing and opening in step with it: the two closures'
   // correlation over the episode reaches blink_in_step. Measured on injected twitches and real
   // blinks, the other eye's fit noise reaches a third to a half of a shallow one-sided closure

@@ -202,15 +202,19 @@ double TwitchDetector::median_over(std::int64_t first, std::int64_t last, Side s
 // Did the other side move with this episode? For the eyes, left and right are matched by the time
 // of their apex, and over a long closure they must stay closed together (a blink inside a long
 // one-sided spasm does not turn the spasm into a blink). Mouth and brow: any comparable movement.
+// The first and last samples within `seconds` of sample i.
+std::pair<std::int64_t, std::int64_t> TwitchDetector::samples_within(std::int64_t i, double seconds) const {
+  const std::int64_t hi = history_base_ + static_cast<std::int64_t>(history_.size()) - 1;
+  const double t = at(i).time_s;
+  std::int64_t first = i, last = i;
+  while (first > history_base_ && at(first - 1).time_s >= t - seconds) --first;
+  while (last < hi && at(last + 1).time_s <= t + seconds) ++last;
+  return {first, last};
+}
+
 bool TwitchDetector::partner_took_part(const Episode& e) const {
   const Side partner = other(e.side);
-  const double apex_t = at(e.apex).time_s;
-  const std::int64_t lo = history_base_;
-  const std::int64_t hi = history_base_ + static_cast<std::int64_t>(history_.size()) - 1;
-  std::int64_t a = e.apex;
-  while (a > lo && at(a - 1).time_s >= apex_t - config_.apex_match_s) --a;
-  std::int64_t b = e.apex;
-  while (b < hi && at(b + 1).time_s <= apex_t + config_.apex_match_s) ++b;
+  auto [a, b] = samples_within(e.apex, config_.apex_match_s);
   const double f = config_.partner_fraction;
   if (e.region != Region::eye) {
     // Either direction counts: the partner moving the opposite way is the signature of a tilted
@@ -245,14 +249,15 @@ bool TwitchDetector::partner_took_part(const Episode& e) const {
   // other eye's fit, which at a shallow one-sided closure reaches half its depth by chance. The
   // partner is read around the contraction proper, a sample either side: the lids of a blink
   // close together, while the other eye narrowing once this one has reopened (a squint just after
-  // a twitch) is an act of its own. Its half depth is read at the apex, a sample either side: a
+  // a twitch) is an act of its own. Its half depth is read at the apex, within partner_apex_s: a
   // blink's lids are deepest together (over all clips, the other eye of every blink decided by
   // this read at least 0.52 of the depth there), while the fit noise of the other eye reaches half
   // the depth on some frame of a longer twitch.
   const auto [core_first, core_last] = core_of(e);
   const double partner_peak = max_over(std::max(a, core_first - 1), std::min(b, core_last + 1), partner, Region::eye, false);
   const double partner_rise = partner_peak - std::max(0.0, resting_level(e.first, partner, Region::eye));
-  const double partner_at_apex = max_over(std::max(lo, e.apex - 1), std::min(hi, e.apex + 1), partner, Region::eye, false);
+  const auto [near_first, near_last] = samples_within(e.apex, config_.partner_apex_s);
+  const double partner_at_apex = max_over(near_first, near_last, partner, Region::eye, false);
   const bool closed_with_it =
       partner_rise >= on_threshold(Region::eye, at(e.first)) || partner_at_apex >= config_.blink_partner_depth * e.peak ||
       (partner_peak >= config_.blink_shallow_depth * e.peak && partner_rise >= config_.blink_shallow_rise * on_threshold(Region::eye, at(e.first)) &&

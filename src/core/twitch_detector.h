@@ -94,6 +94,7 @@ class TwitchDetector {
   bool supported_by_brow(std::int64_t i, Side side, Region region, double v) const;
   double floor_of(Region r) const;
   std::pair<std::int64_t, std::int64_t> core_of(const Episode& e) const;
+  std::pair<std::int64_t, std::int64_t> samples_within(std::int64_t i, double seconds) const;
   double foot_before(std::int64_t from, const Episode& e) const;
   double foot_after(std::int64_t from, const Episode& e) const;
   double max_over(std::int64_t first, std::int64_t last, Side side, Region region, bool signed_value) const;

@@ -16,15 +16,15 @@ constexpr double kFps = 30.0;
 struct Trace {
   std::vector<FrameSignals> frames;
 
-  explicit Trace(double seconds) {
+  explicit Trace(double seconds, double fps = kFps) {
     unsigned state = 12345;
     const auto noise = [&] {
       state = state * 1103515245u + 12345u;
       return ((state >> 16) % 1000) / 1000.0 * 0.06;  // 0..0.06
     };
-    for (int i = 0; i < static_cast<int>(seconds * kFps); ++i) {
+    for (int i = 0; i < static_cast<int>(seconds * fps); ++i) {
       FrameSignals s;
-      s.time_s = i / kFps;
+      s.time_s = i / fps;
       s.face_found = s.valid = s.settled = true;
       s.quality = 1.0;
       s.closure = {noise(), noise()};
@@ -127,6 +127,17 @@ TEST_CASE("the other eye's fit reaching half the depth once, away from the twitc
   Trace trace(4.0);
   trace.close_eye(Side::right, 2.0, 2.16, 0.5).close_eye(Side::left, 2.09, 2.11, 0.27);
   check_one_event_alone(run(trace), Side::right);
+}
+
+TEST_CASE("at 15 fps the other eye's fit noise on the frame after a twitch's apex does not make it a blink") {
+  // One frame is 67 ms: the right eye reads 0.27 on the frame after the left's one-frame twitch.
+  Trace trace(4.0, 15.0);
+  trace.close_eye(Side::left, 2.0, 2.05, 0.45).close_eye(Side::right, 2.06, 2.1, 0.27);
+  check_one_event_alone(run(trace), Side::left);
+  // A blink whose other eye lags by that frame closes both eyes over several frames: still a blink.
+  const Detected blink = run(Trace(4.0, 15.0).close_eye(Side::left, 2.0, 2.2, 0.9).close_eye(Side::right, 2.06, 2.26, 0.5));
+  CHECK(blink.events.empty());
+  CHECK(blink.blinks.size() == 1);
 }
 
 TEST_CASE("the other eye narrowing just after a one-sided twitch has passed does not make the twitch a blink") {
