@@ -212,6 +212,21 @@ std::pair<std::int64_t, std::int64_t> TwitchDetector::samples_within(std::int64_
   return {first, last};
 }
 
+// The other eye around an eye episode's contraction proper, a sample either side (see
+// partner_took_part): its deepest closure, and how far that rose above where it rested.
+TwitchDetector::PartnerEye TwitchDetector::partner_eye(const Episode& e) const {
+  const auto [a, b] = samples_within(e.apex, config_.apex_match_s);
+  const auto [core_first, core_last] = core_of(e);
+  const Side partner = other(e.side);
+  const double peak = max_over(std::max(a, core_first - 1), std::min(b, core_last + 1), partner, Region::eye, false);
+  return {peak, peak - std::max(0.0, resting_level(e.first, partner, Region::eye))};
+}
+
+// The other eye rose by a closure of its own with this one.
+bool TwitchDetector::partner_closed_fully(const Episode& e) const {
+  return partner_eye(e).rise >= on_threshold(Region::eye, at(e.first));
+}
+
 bool TwitchDetector::partner_took_part(const Episode& e) const {
   const Side partner = other(e.side);
   auto [a, b] = samples_within(e.apex, config_.apex_match_s);
@@ -254,12 +269,11 @@ bool TwitchDetector::partner_took_part(const Episode& e) const {
   // this read at least 0.52 of the depth there), while the fit noise of the other eye reaches half
   // the depth on some frame of a longer twitch.
   const auto [core_first, core_last] = core_of(e);
-  const double partner_peak = max_over(std::max(a, core_first - 1), std::min(b, core_last + 1), partner, Region::eye, false);
-  const double partner_rise = partner_peak - std::max(0.0, resting_level(e.first, partner, Region::eye));
+  const auto [partner_peak, partner_rise] = partner_eye(e);
   const auto [near_first, near_last] = samples_within(e.apex, config_.partner_apex_s);
   const double partner_at_apex = max_over(near_first, near_last, partner, Region::eye, false);
   const bool closed_with_it =
-      partner_rise >= on_threshold(Region::eye, at(e.first)) || partner_at_apex >= config_.blink_partner_depth * e.peak ||
+      partner_closed_fully(e) || partner_at_apex >= config_.blink_partner_depth * e.peak ||
       (partner_peak >= config_.blink_shallow_depth * e.peak && partner_rise >= config_.blink_shallow_rise * on_threshold(Region::eye, at(e.first)) &&
        closure_correlation(std::min(a, e.first), std::max(b, e.last)) >= config_.blink_in_step);
   if (!closed_with_it) return false;
@@ -478,9 +492,20 @@ void TwitchDetector::classify(const std::vector<Episode>& cluster) {
   std::vector<Blink> cluster_blinks;
   // In order of onset: an eye's earlier one-sided contraction in this cluster is no resting level
   // for a later one.
+  // A blink does not pull one mouth corner: an eye closure whose other eye only partly followed it
+  // is one-sided when the mouth corner on its side alone pulled with it, starting together.
+  std::vector<const Episode*> lone_mouths;
+  for (const Episode& e : cluster)
+    if (e.region == Region::mouth && contracted(e) && !partner_took_part(e)) lone_mouths.push_back(&e);
+  const auto pulled_with_mouth = [&](const Episode& eye) {
+    return std::any_of(lone_mouths.begin(), lone_mouths.end(), [&](const Episode* m) {
+      return m->side == eye.side && std::abs(at(m->first).time_s - at(eye.first).time_s) <= config_.apex_match_s;
+    });
+  };
   for (const Episode& e : cluster) {
     if (!contracted(e)) continue;
-    const bool shared = partner_took_part(e);
+    const bool shared = partner_took_part(e) &&
+                        !(e.region == Region::eye && !partner_closed_fully(e) && pulled_with_mouth(e));
     if (e.region == Region::eye && !shared) contractions_[machine_index(e.side, e.region)].emplace_back(e.first, e.last);
     const auto [core_first, core_last] = core_of(e);
     const Component c{e, foot_before(core_first, e), foot_after(core_last, e)};

@@ -81,6 +81,12 @@ class TwitchDetector {
   void classify_ready(bool flush);
   void classify(const std::vector<Episode>& cluster);
   bool partner_took_part(const Episode& e) const;
+  struct PartnerEye {
+    double peak = 0.0;
+    double rise = 0.0;
+  };
+  PartnerEye partner_eye(const Episode& e) const;
+  bool partner_closed_fully(const Episode& e) const;
   double closure_correlation(std::int64_t first, std::int64_t last) const;
   double resting_level(std::int64_t first, Side side, Region region) const;
   double resting_level(std::int64_t first, Side side, Region region, double window_s) const;

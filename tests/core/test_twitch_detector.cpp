@@ -298,6 +298,18 @@ TEST_CASE("mouth movement during a blink is the shape model's coupling, not an e
   CHECK(d.blinks.size() == 1);
 }
 
+TEST_CASE("a closure whose other eye follows only shallowly is one-sided when its mouth corner alone pulls with it") {
+  // The right eye's fit closes a third as deep in step (a blink, were it alone); the left mouth
+  // corner pulling at the same moment makes it a left hemifacial twitch.
+  Trace trace(4.0);
+  trace.close_eye(Side::left, 2.0, 2.1, 0.5).close_eye(Side::right, 2.0, 2.1, 0.2);
+  CHECK(run(trace).blinks.size() == 1);
+  trace.pull_mouth(Side::left, 2.0, 2.1, 0.06);
+  const Detected d = run(trace);
+  check_one_event_alone(d, Side::left);
+  CHECK(d.events[0].involves(Region::mouth));
+}
+
 TEST_CASE("a tonic mouth pull that begins during a blink is still a one-sided tonic event") {
   const Detected d = run(Trace(6.0)
                              .close_eye(Side::left, 2.0, 2.2)
