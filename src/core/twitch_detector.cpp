@@ -199,9 +199,6 @@ double TwitchDetector::median_over(std::int64_t first, std::int64_t last, Side s
   return median_of(values);
 }
 
-// Did the other side move with this episode? For the eyes, left and right are matched by the time
-// of their apex, and over a long closure they must stay closed together (a blink inside a long
-// one-sided spasm does not turn the spasm into a blink). Mouth and brow: any comparable movement.
 // The first and last samples within `seconds` of sample i.
 std::pair<std::int64_t, std::int64_t> TwitchDetector::samples_within(std::int64_t i, double seconds) const {
   const std::int64_t hi = history_base_ + static_cast<std::int64_t>(history_.size()) - 1;
@@ -227,6 +224,9 @@ bool TwitchDetector::partner_closed_fully(const Episode& e) const {
   return partner_eye(e).rise >= on_threshold(Region::eye, at(e.first));
 }
 
+// Did the other side move with this episode? For the eyes, left and right are matched by the time
+// of their apex, and over a long closure they must stay closed together (a blink inside a long
+// one-sided spasm does not turn the spasm into a blink). Mouth and brow: any comparable movement.
 bool TwitchDetector::partner_took_part(const Episode& e) const {
   const Side partner = other(e.side);
   auto [a, b] = samples_within(e.apex, config_.apex_match_s);
@@ -490,8 +490,6 @@ bool TwitchDetector::supported_by_brow(std::int64_t i, Side side, Region region,
 void TwitchDetector::classify(const std::vector<Episode>& cluster) {
   std::vector<Component> one_sided;
   std::vector<Blink> cluster_blinks;
-  // In order of onset: an eye's earlier one-sided contraction in this cluster is no resting level
-  // for a later one.
   // A blink does not pull one mouth corner: an eye closure whose other eye only partly followed it
   // is one-sided when the mouth corner on its side alone pulled with it, starting together.
   std::vector<const Episode*> lone_mouths;
@@ -502,6 +500,8 @@ void TwitchDetector::classify(const std::vector<Episode>& cluster) {
       return m->side == eye.side && std::abs(at(m->first).time_s - at(eye.first).time_s) <= config_.apex_match_s;
     });
   };
+  // In order of onset: an eye's earlier one-sided contraction in this cluster is no resting level
+  // for a later one.
   for (const Episode& e : cluster) {
     if (!contracted(e)) continue;
     const bool shared = partner_took_part(e) &&
