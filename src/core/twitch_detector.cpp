@@ -220,8 +220,8 @@ TwitchDetector::PartnerEye TwitchDetector::partner_eye(const Episode& e) const {
 }
 
 // The other eye rose by a closure of its own with this one.
-bool TwitchDetector::partner_closed_fully(const Episode& e) const {
-  return partner_eye(e).rise >= on_threshold(Region::eye, at(e.first));
+bool TwitchDetector::closed_fully(const PartnerEye& partner, const Episode& e) const {
+  return partner.rise >= on_threshold(Region::eye, at(e.first));
 }
 
 // Did the other side move with this episode? For the eyes, left and right are matched by the time
@@ -269,11 +269,12 @@ bool TwitchDetector::partner_took_part(const Episode& e) const {
   // this read at least 0.52 of the depth there), while the fit noise of the other eye reaches half
   // the depth on some frame of a longer twitch.
   const auto [core_first, core_last] = core_of(e);
-  const auto [partner_peak, partner_rise] = partner_eye(e);
+  const PartnerEye other_eye = partner_eye(e);
+  const auto [partner_peak, partner_rise] = other_eye;
   const auto [near_first, near_last] = samples_within(e.apex, config_.partner_apex_s);
   const double partner_at_apex = max_over(near_first, near_last, partner, Region::eye, false);
   const bool closed_with_it =
-      partner_closed_fully(e) || partner_at_apex >= config_.blink_partner_depth * e.peak ||
+      closed_fully(other_eye, e) || partner_at_apex >= config_.blink_partner_depth * e.peak ||
       (partner_peak >= config_.blink_shallow_depth * e.peak && partner_rise >= config_.blink_shallow_rise * on_threshold(Region::eye, at(e.first)) &&
        closure_correlation(std::min(a, e.first), std::max(b, e.last)) >= config_.blink_in_step);
   if (!closed_with_it) return false;
@@ -505,7 +506,7 @@ void TwitchDetector::classify(const std::vector<Episode>& cluster) {
   for (const Episode& e : cluster) {
     if (!contracted(e)) continue;
     const bool shared = partner_took_part(e) &&
-                        !(e.region == Region::eye && !partner_closed_fully(e) && pulled_with_mouth(e));
+                        !(e.region == Region::eye && !closed_fully(partner_eye(e), e) && pulled_with_mouth(e));
     if (e.region == Region::eye && !shared) contractions_[machine_index(e.side, e.region)].emplace_back(e.first, e.last);
     const auto [core_first, core_last] = core_of(e);
     const Component c{e, foot_before(core_first, e), foot_after(core_last, e)};

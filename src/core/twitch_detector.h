@@ -86,7 +86,7 @@ class TwitchDetector {
     double rise = 0.0;
   };
   PartnerEye partner_eye(const Episode& e) const;
-  bool partner_closed_fully(const Episode& e) const;
+  bool closed_fully(const PartnerEye& partner, const Episode& e) const;
   double closure_correlation(std::int64_t first, std::int64_t last) const;
   double resting_level(std::int64_t first, Side side, Region region) const;
   double resting_level(std::int64_t first, Side side, Region region, double window_s) const;
