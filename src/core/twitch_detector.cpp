@@ -471,10 +471,7 @@ double TwitchDetector::lone_brow_rise(std::int64_t first, std::int64_t last, Sid
 // Every sample valid from the start of the resting window before the episode to its end: weaker
 // evidence is taken only from steady footage, not from a head turning through dropped frames.
 bool TwitchDetector::tracked_throughout(const Episode& e) const {
-  const double from = at(e.first).time_s - config_.rest_window_s;
-  std::int64_t k = e.first;
-  while (k > history_base_ && at(k - 1).time_s >= from) --k;
-  for (; k <= e.last; ++k)
+  for (std::int64_t k = samples_within(e.first, config_.rest_window_s).first; k <= e.last; ++k)
     if (!at(k).valid) return false;
   return true;
 }
