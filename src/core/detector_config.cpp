@@ -28,6 +28,8 @@ std::string DetectorConfig::validate() const {
   if (!(max_blink_s > 0.0)) return "max_blink_s must be positive";
   if (!(rest_window_s > 0.0)) return "rest_window_s must be positive";
   if (!(speech_rest_window_s > 0.0)) return "speech_rest_window_s must be positive";
+  if (!(recent_rest_window_s > 0.0 && recent_rest_window_s <= rest_window_s))
+    return "recent_rest_window_s must be in (0, rest_window_s]";
   if (!(blink_shallow_rise >= 0.0 && blink_shallow_rise <= 1.0)) return "blink_shallow_rise must be in [0, 1]";
   if (!(long_closure_s > 0.0)) return "long_closure_s must be positive";
   if (!(held_fraction > 0.0 && held_fraction <= 1.0)) return "held_fraction must be in (0, 1]";

@@ -84,6 +84,10 @@ struct DetectorConfig {
   // one-sided pull during speech lifts the corner from there without reaching the baseline, and
   // speech moves the corners within a third of a second.
   double speech_rest_window_s = 0.3;
+  // An eyelid whose median over this window just before an episode is lower than over
+  // rest_window_s rises from there: a bilateral squint fading out is no resting level for the
+  // twitch that follows it (docs/accuracy.md).
+  double recent_rest_window_s = 0.3;
 
   // An episode must rise by its on-threshold above that resting level, or stay above it by this
   // share of the threshold (median over the contraction) for at least tonic_min_s: a tonic spasm

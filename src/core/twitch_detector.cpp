@@ -411,9 +411,17 @@ double TwitchDetector::prominence(const Episode& e) const {
 }
 
 // The level a rise is measured from: where the signal rested before the episode (never below the
-// baseline), or during speech where the lowered mouth corner had just been.
+// baseline), or during speech where the lowered mouth corner had just been. A lid that settled
+// lower over the last fraction of a second rises from there: when both eyes narrow in a laugh or
+// squint and reopen, the median over the last second still holds the squint, and a twitch right
+// after it read as a small rise. Only on footage tracked throughout those frames: on a head
+// turning through dropped frames the few left are no resting level.
 double TwitchDetector::rise_reference(const Episode& e) const {
-  return e.base < 0.0 ? e.base : std::max(0.0, resting_level(e.first, e.side, e.region));
+  if (e.base < 0.0) return e.base;
+  double rest = resting_level(e.first, e.side, e.region);
+  if (e.region == Region::eye && tracked_over(samples_within(e.first, config_.recent_rest_window_s).first, e.first))
+    rest = std::min(rest, resting_level(e.first, e.side, e.region, config_.recent_rest_window_s));
+  return std::max(0.0, rest);
 }
 
 // Speech holds the mouth corners lowered and moves them within a fraction of a second; a
@@ -471,7 +479,12 @@ double TwitchDetector::lone_brow_rise(std::int64_t first, std::int64_t last, Sid
 // Every sample valid from the start of the resting window before the episode to its end: weaker
 // evidence is taken only from steady footage, not from a head turning through dropped frames.
 bool TwitchDetector::tracked_throughout(const Episode& e) const {
-  for (std::int64_t k = samples_within(e.first, config_.rest_window_s).first; k <= e.last; ++k)
+  return tracked_over(samples_within(e.first, config_.rest_window_s).first, e.last);
+}
+
+// Every sample in [first, last] valid.
+bool TwitchDetector::tracked_over(std::int64_t first, std::int64_t last) const {
+  for (std::int64_t k = first; k <= last; ++k)
     if (!at(k).valid) return false;
   return true;
 }

@@ -97,6 +97,7 @@ class TwitchDetector {
   double brow_rise_with(const Episode& eye) const;
   double lone_brow_rise(std::int64_t first, std::int64_t last, Side side) const;
   bool tracked_throughout(const Episode& e) const;
+  bool tracked_over(std::int64_t first, std::int64_t last) const;
   bool supported_by_brow(std::int64_t i, Side side, Region region, double v) const;
   double floor_of(Region r) const;
   std::pair<std::int64_t, std::int64_t> core_of(const Episode& e) const;

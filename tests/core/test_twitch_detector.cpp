@@ -287,6 +287,9 @@ TEST_CASE("detector configuration rejects contradictory thresholds") {
   c = DetectorConfig{};
   c.max_episode_s = 0.5;
   CHECK_FALSE(c.validate().empty());
+  c = DetectorConfig{};
+  c.recent_rest_window_s = c.rest_window_s * 2.0;  // "recent" would reach further back than the rest
+  CHECK_FALSE(c.validate().empty());
 }
 
 TEST_CASE("mouth movement during a blink is the shape model's coupling, not an event") {
@@ -331,6 +334,22 @@ TEST_CASE("a closure that only pokes over the threshold from a raised resting le
   CHECK(run(trace).events.empty());
   // The same peak from a relaxed lid is a twitch.
   CHECK(run(Trace(5.0).close_eye(Side::left, 3.0, 3.07, 0.42)).events.size() == 1);
+}
+
+TEST_CASE("a twitch right after both eyes reopen from a squint is measured from where the lid settled") {
+  // Both lids held half-lowered (a laugh) until 0.4 s before a right twitch: most of the second
+  // before the twitch is still the squint.
+  Trace trace(5.0);
+  trace.close_eye(Side::left, 1.0, 2.6, 0.5).close_eye(Side::right, 1.0, 2.6, 0.5);
+  trace.close_eye(Side::right, 3.0, 3.12, 0.6);
+  const Detected d = run(trace);
+  REQUIRE(d.events.size() == 1);
+  CHECK(d.events[0].side == Side::right);
+  CHECK(d.events[0].start_s == Approx(3.0).margin(0.05));
+  // With frames lost just before the twitch there is no settled level to measure it from.
+  for (auto& s : trace.frames)
+    if (s.time_s >= 2.8 && s.time_s < 2.9) s.valid = false;
+  CHECK(run(trace).events.empty());
 }
 
 TEST_CASE("a twitch just after a tonic spasm is measured from the rest before the spasm, not from the spasm") {
