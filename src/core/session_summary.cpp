@@ -10,7 +10,12 @@ void SummaryBuilder::add_frame(const FrameSignals& s) {
   if (!first_time_) first_time_ = s.time_s;
   last_time_ = s.time_s;
   const double dt = last_interval_;
-  if (!s.valid) return;
+  if (!s.valid) {
+    // A frame marked invalid without its reason (a stored one) counts as no face.
+    const NotMeasured why = s.why_not == NotMeasured::no ? NotMeasured::no_face : s.why_not;
+    not_measured_s_[static_cast<std::size_t>(why)] += dt;
+    return;
+  }
   monitored_s_ += dt;
   for (Side side : kBothSides) {
     const auto i = static_cast<std::size_t>(index_of(side));
@@ -22,6 +27,7 @@ SessionSummary SummaryBuilder::build(const std::vector<TwitchEvent>& events, con
   SessionSummary out;
   if (first_time_) out.duration_s = *last_time_ - *first_time_ + last_interval_;
   out.monitored_s = monitored_s_;
+  out.not_measured_s = not_measured_s_;
   out.events_total = static_cast<int>(events.size());
   out.blinks_total = static_cast<int>(blinks.size());
   for (const auto& ev : events) {

@@ -12,6 +12,10 @@ namespace hemitrack {
 struct SessionSummary {
   double duration_s = 0.0;
   double monitored_s = 0.0;  // time with a valid face
+  // The rest of the time, by why it could not be compared side to side (indexed by NotMeasured;
+  // NotMeasured::no stays 0): a user told "7 twitches per minute" must also learn that it was
+  // measured over a tenth of the recording because the head was turned away.
+  std::array<double, kNotMeasuredReasons> not_measured_s{};
   std::array<std::array<int, 2>, 2> events_by_side_kind{};  // [side][clonic=0, tonic=1]
   int events_total = 0;
   int blinks_total = 0;
@@ -37,6 +41,7 @@ class SummaryBuilder {
   std::optional<double> last_time_;
   double last_interval_ = 0.0;
   double monitored_s_ = 0.0;
+  std::array<double, kNotMeasuredReasons> not_measured_s_{};
   std::array<double, 2> closed_s_{};
 };
 

@@ -20,6 +20,17 @@ std::string SignalConfig::validate() const {
   return {};
 }
 
+std::string_view to_string(NotMeasured why) {
+  switch (why) {
+    case NotMeasured::no: return "";
+    case NotMeasured::no_face: return "no_face";
+    case NotMeasured::head_turned: return "head_turned";
+    case NotMeasured::hard_to_follow: return "hard_to_follow";
+    case NotMeasured::moving: return "moving";
+  }
+  return "";
+}
+
 namespace {
 constexpr std::size_t kMinSpreadSamples = 60;  // about two seconds of webcam frames
 constexpr double kLagSlackS = 0.1;  // how much older than the lag a sample to compare with may be
@@ -63,8 +74,12 @@ FrameSignals SignalExtractor::push(double time_s, const FaceMeasurement& m) {
   } else {
     recent_faces_.clear();
   }
-  out.valid = m.face_found && !m.extreme_pose && m.quality >= config_.min_quality &&
-              out.head_speed <= config_.max_head_speed;
+  out.why_not = !m.face_found                       ? NotMeasured::no_face
+                : m.extreme_pose                     ? NotMeasured::head_turned
+                : m.quality < config_.min_quality    ? NotMeasured::hard_to_follow
+                : out.head_speed > config_.max_head_speed ? NotMeasured::moving
+                                                     : NotMeasured::no;
+  out.valid = out.why_not == NotMeasured::no;
   if (!out.valid) {
     last_valid_time_.reset();
     last_asymmetry_.reset();

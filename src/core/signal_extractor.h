@@ -12,6 +12,7 @@
 #include <optional>
 #include <utility>
 #include <string>
+#include <string_view>
 
 namespace hemitrack {
 
@@ -49,10 +50,16 @@ struct SignalConfig {
   std::string validate() const;
 };
 
+// Why a frame could not be compared side to side (FrameSignals::valid false), first reason first.
+enum class NotMeasured { no = 0, no_face, head_turned, hard_to_follow, moving };
+constexpr std::size_t kNotMeasuredReasons = 5;
+std::string_view to_string(NotMeasured why);  // "no_face", "head_turned", ... ("" for no)
+
 struct FrameSignals {
   double time_s = 0.0;
   bool face_found = false;
   bool valid = false;  // face found, tracked well enough, pose comparable
+  NotMeasured why_not = NotMeasured::no_face;  // NotMeasured::no exactly when valid
   bool settled = false;  // valid, and the baselines have seen enough of this face to compare with
   double quality = 0.0;
   std::array<double, 2> closure{};  // 0 open .. 1 closed, per side (index_of(Side))

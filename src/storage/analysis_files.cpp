@@ -56,9 +56,13 @@ std::optional<WriteError> write_summary_json(const std::filesystem::path& path, 
     const auto& k = s.events_by_side_kind[static_cast<std::size_t>(index_of(side))];
     return json{{"clonic", k[0]}, {"tonic", k[1]}, {"total", k[0] + k[1]}};
   };
+  json not_measured = json::object();
+  for (std::size_t i = 1; i < kNotMeasuredReasons; ++i)
+    not_measured[std::string(to_string(static_cast<NotMeasured>(i)))] = round_to(s.not_measured_s[i], 3);
   json doc = {{"source", r.source},
               {"duration_s", round_to(s.duration_s, 3)},
               {"monitored_s", round_to(s.monitored_s, 3)},
+              {"not_measured_s", not_measured},
               {"face_found_fraction", round_to(r.face_found_fraction, 4)},
               {"events_total", s.events_total},
               {"events", {{"right", side_counts(Side::right)}, {"left", side_counts(Side::left)}}},

@@ -42,6 +42,29 @@ TEST_CASE("summary counts events per side and kind and rates per monitored minut
   CHECK(s.babinski_events == 1);
 }
 
+TEST_CASE("time that could not be measured is kept by its reason, and rates stand on the measured time") {
+  // 30 s at 30 fps: 10 s measured, 15 s with the head turned beyond the limit, 5 s without a face.
+  SummaryBuilder builder(0.35);
+  for (int i = 0; i < 900; ++i) {
+    FrameSignals s;
+    s.time_s = i / 30.0;
+    s.face_found = i < 750;
+    s.valid = i < 300;
+    s.why_not = s.valid ? NotMeasured::no : s.face_found ? NotMeasured::head_turned : NotMeasured::no_face;
+    builder.add_frame(s);
+  }
+  TwitchEvent e;
+  e.start_s = 1.0;
+  e.end_s = 1.1;
+  const SessionSummary s = builder.build({e}, {});
+  CHECK(s.monitored_s == Approx(10.0).margin(0.05));
+  CHECK(s.not_measured_s[static_cast<std::size_t>(NotMeasured::head_turned)] == Approx(15.0).margin(0.05));
+  CHECK(s.not_measured_s[static_cast<std::size_t>(NotMeasured::no_face)] == Approx(5.0).margin(0.05));
+  CHECK(s.not_measured_s[static_cast<std::size_t>(NotMeasured::hard_to_follow)] == 0.0);
+  CHECK(s.not_measured_s[static_cast<std::size_t>(NotMeasured::no)] == 0.0);
+  CHECK(s.events_per_minute == Approx(6.0).margin(0.05));  // one event in ten measured seconds
+}
+
 TEST_CASE("the recent rate counts the last five minutes, or the whole session while it is shorter") {
   std::vector<TwitchEvent> events;
   for (double t : {10.0, 100.0, 400.0, 500.0, 590.0}) {

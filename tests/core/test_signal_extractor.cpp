@@ -53,14 +53,24 @@ TEST_CASE("brow movement is signed: raised is positive") {
 TEST_CASE("frames without a face, badly tracked, or with extreme pose carry no signal") {
   SignalExtractor x(SignalConfig{});
   FaceMeasurement lost;
-  CHECK_FALSE(x.push(0.0, lost).valid);
+  const FrameSignals none = x.push(0.0, lost);
+  CHECK_FALSE(none.valid);
+  CHECK(none.why_not == NotMeasured::no_face);
   FaceMeasurement poor = face(0.3, 0.3);
   poor.quality = 0.1;
-  CHECK_FALSE(x.push(0.1, poor).valid);
+  const FrameSignals hard = x.push(0.1, poor);
+  CHECK_FALSE(hard.valid);
+  CHECK(hard.why_not == NotMeasured::hard_to_follow);
+  // A turned head is the reason given even when the fit is poor too: it is what the user can change.
   FaceMeasurement turned = face(0.3, 0.3);
   turned.extreme_pose = true;
-  CHECK_FALSE(x.push(0.2, turned).valid);
-  CHECK(x.push(0.3, face(0.3, 0.3)).valid);
+  turned.quality = 0.1;
+  const FrameSignals away = x.push(0.2, turned);
+  CHECK_FALSE(away.valid);
+  CHECK(away.why_not == NotMeasured::head_turned);
+  const FrameSignals fine = x.push(0.3, face(0.3, 0.3));
+  CHECK(fine.valid);
+  CHECK(fine.why_not == NotMeasured::no);
 }
 
 TEST_CASE("a fast head movement makes frames invalid") {
@@ -70,7 +80,9 @@ TEST_CASE("a fast head movement makes frames invalid") {
   CHECK(x.push(0.0, a).valid);
   FaceMeasurement b = a;
   b.frame.origin = {130, 100};  // half an inter-ocular distance in 33 ms
-  CHECK_FALSE(x.push(1 / 30.0, b).valid);
+  const FrameSignals moved = x.push(1 / 30.0, b);
+  CHECK_FALSE(moved.valid);
+  CHECK(moved.why_not == NotMeasured::moving);
 }
 
 TEST_CASE("speech moving both mouth corners together does not count as mouth noise, unequal movement does") {

@@ -112,6 +112,15 @@ TEST_CASE("cli: real footage with only natural blinks and speech yields no one-s
   REQUIRE(r.exit_code == 0);
   const AnalysisRecord found = read_record(dir.path() / "o" / "events.json");
   CHECK(found.events.size() <= 1);
+  // The man turns and nods while he talks: the summary says how much of the clip was measured
+  // and accounts for the rest by reason.
+  CHECK_THAT(r.out, Catch::Contains("measured side to side:") && Catch::Contains("not measured:"));
+  const auto summary = read_json(dir.path() / "o" / "summary.json");
+  double not_measured = 0.0;
+  for (const auto& [why, seconds] : summary["not_measured_s"].items()) not_measured += seconds.get<double>();
+  CHECK(not_measured > 1.0);
+  CHECK(summary["monitored_s"].get<double>() + not_measured ==
+        Approx(summary["duration_s"].get<double>()).margin(0.1));
   // Looked at frame by frame: full blinks at 2.2 s and 17.0 s; from 3.7 s the lids stay lowered
   // for over a second (looking down: by design neither a blink nor an event). From 19.0 to 20.0 s
   // and 27.2 to 28.0 s the eyes are open in every frame, yet the lid landmarks alone read blinks.

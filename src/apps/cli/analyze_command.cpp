@@ -9,12 +9,16 @@
 #include "vision/model_locator.h"
 #include "vision/shape_model.h"
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <system_error>
+#include <utility>
+#include <vector>
 
 namespace hemitrack {
 namespace {
@@ -43,11 +47,37 @@ std::optional<std::string> prepare_output(const std::filesystem::path& dir) {
   return std::nullopt;
 }
 
+// How much of the recording the rates below stand on, and what kept the rest from being measured.
+void print_measured_time(const SessionSummary& s) {
+  if (s.duration_s <= 0.0) return;
+  std::printf("  measured side to side: %.1f s (%.0f%%)", s.monitored_s, 100.0 * s.monitored_s / s.duration_s);
+  std::vector<std::pair<double, NotMeasured>> lost;
+  for (std::size_t i = 1; i < kNotMeasuredReasons; ++i)
+    if (s.not_measured_s[i] >= 0.05) lost.emplace_back(s.not_measured_s[i], static_cast<NotMeasured>(i));
+  std::sort(lost.begin(), lost.end(), std::greater<>());
+  const auto phrase = [](NotMeasured why) {
+    switch (why) {
+      case NotMeasured::no_face: return "no face in view";
+      case NotMeasured::head_turned: return "head turned too far";
+      case NotMeasured::hard_to_follow: return "face hard to follow";
+      case NotMeasured::moving: return "head moving";
+      case NotMeasured::no: break;
+    }
+    return "";
+  };
+  for (std::size_t i = 0; i < lost.size(); ++i)
+    std::printf("%s%s %.1f s", i == 0 ? "; not measured: " : ", ", phrase(lost[i].second), lost[i].first);
+  std::printf("\n");
+  if (s.monitored_s < 0.5 * s.duration_s)
+    std::printf("  under half of the recording was measured: the rates below stand on %.1f s\n", s.monitored_s);
+}
+
 void print_summary(const OfflineResult& r, const std::filesystem::path& out_dir) {
   const SessionSummary& s = r.summary;
   const auto count = [&](Side side, int kind) { return s.events_by_side_kind[static_cast<std::size_t>(index_of(side))][static_cast<std::size_t>(kind)]; };
   std::printf("%s: %.1f s analysed, face found in %.0f%% of %lld frames\n", r.source.name.c_str(), r.duration_s,
               100.0 * r.face_found_fraction(), static_cast<long long>(r.frames));
+  print_measured_time(s);
   std::printf("  one-sided twitches: %d  (right: %d clonic, %d tonic; left: %d clonic, %d tonic)\n", s.events_total,
               count(Side::right, 0), count(Side::right, 1), count(Side::left, 0), count(Side::left, 1));
   std::printf("  events per minute: %.1f   blinks: %d (%.1f per minute, not counted as twitches)\n",
