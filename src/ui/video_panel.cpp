@@ -11,10 +11,14 @@ namespace {
 
 // The pose-and-tracking state the person needs to act on, or nothing when all is well.
 const char* face_problem(const FrameAnalysis& a) {
-  if (!a.observation.measurement.face_found) return "Face not found: sit in front of the camera";
-  if (a.signals.extreme_pose) return "Turn towards the camera";
-  if (!a.signals.valid) return "Hold still: the face is hard to follow";
-  return nullptr;
+  switch (a.signals.why_not) {
+    case NotMeasured::no: return nullptr;
+    case NotMeasured::no_face: return "Face not found: sit in front of the camera";
+    case NotMeasured::head_turned: return "Turn towards the camera";
+    case NotMeasured::moving: return "Hold still for a moment";
+    case NotMeasured::hard_to_follow: break;
+  }
+  return "The face is hard to follow: face the camera in even light";
 }
 
 constexpr ImU32 kVideoBackground = IM_COL32(20, 20, 20, 255);
