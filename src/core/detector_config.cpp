@@ -32,6 +32,7 @@ std::string DetectorConfig::validate() const {
     return "recent_rest_window_s must be in (0, rest_window_s]";
   if (!(blink_shallow_rise >= 0.0 && blink_shallow_rise <= 1.0)) return "blink_shallow_rise must be in [0, 1]";
   if (!(long_closure_s > 0.0)) return "long_closure_s must be positive";
+  if (!(blink_hold_s > 0.0 && blink_hold_s <= long_closure_s)) return "blink_hold_s must be in (0, long_closure_s]";
   if (!(held_fraction > 0.0 && held_fraction <= 1.0)) return "held_fraction must be in (0, 1]";
   if (!(brow_supported_fraction > 0.0 && brow_supported_fraction <= 1.0)) return "brow_supported_fraction must be in (0, 1]";
   if (!(babinski_brow_rise > 0.0)) return "babinski_brow_rise must be positive";

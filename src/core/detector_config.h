@@ -67,6 +67,11 @@ struct DetectorConfig {
   // twitch's depth without moving, and follow the twitch's shape by chance (measured: such a
   // partner rose by 0.22 of the threshold, the shallow partners of blinks by 0.47 and more).
   double blink_shallow_rise = 0.3;
+  // ...and only for a closure whose contraction proper (above half its depth) is shorter than
+  // this: a blink holds its lids there for 0.06-0.21 s (every closure this rule decided as a blink
+  // over all clips), while a tonic spasm reading shallow on a noisy 15 fps face held 0.64 s, with
+  // the other eye's fit following a head movement in step with it (docs/accuracy.md).
+  double blink_hold_s = 0.4;
   // A closure whose contraction proper (above half its depth) lasts longer than this took the
   // other eye along only if that eye stayed closed through it (median over the contraction, at
   // partner_fraction of this side's), whatever it read around the apex: blinks hold half-closed

@@ -267,7 +267,8 @@ bool TwitchDetector::partner_took_part(const Episode& e) const {
   // a twitch) is an act of its own. Its half depth is read at the apex, within partner_apex_s: a
   // blink's lids are deepest together (over all clips, the other eye of every blink decided by
   // this read at least 0.52 of the depth there), while the fit noise of the other eye reaches half
-  // the depth on some frame of a longer twitch.
+  // the depth on some frame of a longer twitch. The shallow, in-step partner counts only for a
+  // closure held no longer than a blink holds its lids (blink_hold_s).
   const auto [core_first, core_last] = core_of(e);
   const PartnerEye other_eye = partner_eye(e);
   const auto [partner_peak, partner_rise] = other_eye;
@@ -276,7 +277,8 @@ bool TwitchDetector::partner_took_part(const Episode& e) const {
   const bool closed_with_it =
       closed_fully(other_eye, e) || partner_at_apex >= config_.blink_partner_depth * e.peak ||
       (partner_peak >= config_.blink_shallow_depth * e.peak && partner_rise >= config_.blink_shallow_rise * on_threshold(Region::eye, at(e.first)) &&
-       closure_correlation(std::min(a, e.first), std::max(b, e.last)) >= config_.blink_in_step);
+       closure_correlation(std::min(a, e.first), std::max(b, e.last)) >= config_.blink_in_step &&
+       at(core_last).time_s - at(core_first).time_s < config_.blink_hold_s);
   if (!closed_with_it) return false;
   // Judged over the contraction proper: an episode can open on a raised level long before it.
   if (at(core_last).time_s - at(core_first).time_s < config_.long_closure_s) return true;

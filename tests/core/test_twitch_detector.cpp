@@ -113,6 +113,19 @@ TEST_CASE("a blink whose other eye reads shallow but closes in step is a blink, 
   CHECK(out_of_step.events[0].side == Side::left);
 }
 
+TEST_CASE("a shallow other eye moving in step does not make a closure held longer than a blink a blink") {
+  // The left lid held at 0.5 for 0.6 s while the right eye's fit follows at a third of it, in
+  // step (a head movement shifting both fits): no blink holds its lids that long.
+  const Detected held = run(Trace(4.0).close_eye(Side::left, 2.0, 2.6, 0.5).close_eye(Side::right, 2.0, 2.6, 0.17));
+  REQUIRE(held.events.size() == 1);
+  CHECK(held.events[0].side == Side::left);
+  CHECK(held.blinks.empty());
+  // The same shallow partner on a blink-length closure is a blink.
+  const Detected brief = run(Trace(4.0).close_eye(Side::left, 2.0, 2.2, 0.5).close_eye(Side::right, 2.0, 2.2, 0.17));
+  CHECK(brief.events.empty());
+  CHECK(brief.blinks.size() == 1);
+}
+
 TEST_CASE("an other eye resting half-closed that barely moves with a twitch does not make it a blink") {
   // A turned head: the right eye's fit rests at 0.15 and reads 0.2 while the left twitches.
   Trace trace(4.0);
@@ -289,6 +302,9 @@ TEST_CASE("detector configuration rejects contradictory thresholds") {
   CHECK_FALSE(c.validate().empty());
   c = DetectorConfig{};
   c.recent_rest_window_s = c.rest_window_s * 2.0;  // "recent" would reach further back than the rest
+  CHECK_FALSE(c.validate().empty());
+  c = DetectorConfig{};
+  c.blink_hold_s = c.long_closure_s + 0.1;
   CHECK_FALSE(c.validate().empty());
 }
 
