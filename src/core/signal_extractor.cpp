@@ -74,11 +74,11 @@ FrameSignals SignalExtractor::push(double time_s, const FaceMeasurement& m) {
   } else {
     recent_faces_.clear();
   }
-  out.why_not = !m.face_found                       ? NotMeasured::no_face
-                : m.extreme_pose                     ? NotMeasured::head_turned
-                : m.quality < config_.min_quality    ? NotMeasured::hard_to_follow
+  out.why_not = !m.face_found                             ? NotMeasured::no_face
+                : m.extreme_pose                          ? NotMeasured::head_turned
+                : m.quality < config_.min_quality         ? NotMeasured::hard_to_follow
                 : out.head_speed > config_.max_head_speed ? NotMeasured::moving
-                                                     : NotMeasured::no;
+                                                          : NotMeasured::no;
   out.valid = out.why_not == NotMeasured::no;
   if (!out.valid) {
     last_valid_time_.reset();
