@@ -56,7 +56,12 @@ void draw_counters_panel(const DashboardModel& model, const Fonts& fonts) {
       ImGui::Text("%.2f s (%s)", s.longest_event->duration_s(), s.longest_event->side == Side::right ? "right" : "left");
     else
       ImGui::TextDisabled("-");
-    row("Monitored with a face in view", "%.0f s", s.monitored_s);
+    // The rates above are per minute of this time, not of the session's length.
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted("Measured side to side");
+    ImGui::TableNextColumn();
+    ImGui::Text("%.0f s of %.0f s", s.monitored_s, s.duration_s);
     ImGui::EndTable();
   }
 }
