@@ -15,8 +15,8 @@
 // Manual recordings and event clips never merge: a recording keeps the length the user asked
 // for, and an event inside it still gets its own (deletable) clip.
 //
-// Memory: the ring holds (pre_roll_s + request_delay_s) of JPEG frames (5 s of 640x480 webcam
-// video at 30 fps: ~3 MB; at most max_ring_frames frames), plus at most
+// Memory: the ring holds (pre_roll_s + request_delay_s) of JPEG frames (13 s of 640x480 webcam
+// video at 30 fps: ~8 MB; at most max_ring_frames frames), plus at most
 // ClipEncoderOptions::max_queued_bytes waiting for the encoder. Nothing grows with a clip's length.
 #include "storage/clip_encoder.h"
 #include "storage/clip_files.h"
@@ -38,8 +38,10 @@ struct ClipRecorderConfig {
   double pre_roll_s = 3.0;
   double post_roll_s = 3.0;
   // How late a request may arrive and still get its whole pre-roll: the detector reports an event
-  // only after it ended. The ring keeps pre_roll_s + request_delay_s.
-  double request_delay_s = 2.0;
+  // only after it ended and settled, and later still while movement overlapping it goes on (a
+  // corner held raised through a twitch). Over all evaluation clips, 99 % of reports came within
+  // 3.6 s of the onset, the latest after 9.8 s. The ring keeps pre_roll_s + request_delay_s.
+  double request_delay_s = 10.0;
   int jpeg_quality = 85;  // of the frames in memory; the clip is re-encoded as H.264 anyway
   // Caps the ring when timestamps stand still or a camera runs at 120 fps: 600 frames of 640x480
   // JPEG are ~12 MB.

@@ -425,10 +425,10 @@ TEST_CASE("a disk with less free space than the reserve refuses the clip") {
 
 TEST_CASE("a request that comes after its frames left the ring reports that no frames came") {
   TempDir dir;
-  ClipRecorder recorder;  // keeps 5 s
+  ClipRecorder recorder;  // keeps 13 s
   play([&](const cv::Mat& frame, double t) {
     recorder.push(frame, t);
-    return t < 12.0;
+    return t < 20.0;
   });
   recorder.request_clip(event_request(1.0, 1.2, dir.path() / "event-1", 1));
   const ClipResult r = only_result(recorder);
