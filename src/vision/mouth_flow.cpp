@@ -13,15 +13,25 @@ namespace {
 // nose base, nose bridge, inner eye corners) whose mean motion is the crop's own shake.
 constexpr std::array<int, 2> kCorners = {48, 54};
 constexpr std::array<int, 6> kSteady = {31, 33, 35, 27, 39, 42};
-// The leak: a held pull fades with this time constant, so drift never accumulates.
-constexpr double kLeak_s = 2.0;
+// How slowly the summed motion is drawn towards the landmarks' placing: slow enough that their
+// frame-to-frame jitter (about 0.013 inter-ocular distances) averages out, fast enough that drift
+// of the summed flow never builds up.
+constexpr double kAnchor_s = 2.0;
+
+// Each corner's height above the mean of the steady points, in inter-ocular distances.
+std::array<double, 2> corner_heights(const std::vector<cv::Point2f>& points) {
+  float steady_y = 0.f;
+  for (std::size_t k = kCorners.size(); k < points.size(); ++k) steady_y += points[k].y;
+  steady_y /= static_cast<float>(kSteady.size());
+  return {(steady_y - points[0].y) / SideFitter::kCropIod, (steady_y - points[1].y) / SideFitter::kCropIod};
+}
 
 }  // namespace
 
 void MouthCornerFlow::reset() {
   previous_.release();
   previous_points_.clear();
-  rise_ = {};
+  height_ = start_height_ = {};
 }
 
 std::optional<std::array<double, 2>> MouthCornerFlow::update(double time_s, const cv::Mat& upright_grey,
@@ -29,6 +39,9 @@ std::optional<std::array<double, 2>> MouthCornerFlow::update(double time_s, cons
   std::vector<cv::Point2f> points;
   for (int i : kCorners) points.emplace_back(static_cast<float>(crop_landmarks[i].x), static_cast<float>(crop_landmarks[i].y));
   for (int i : kSteady) points.emplace_back(static_cast<float>(crop_landmarks[i].x), static_cast<float>(crop_landmarks[i].y));
+
+  const std::array<double, 2> placed = corner_heights(points);
+  if (previous_.empty()) height_ = start_height_ = placed;
 
   std::optional<std::array<double, 2>> result;
   if (!previous_.empty() && time_s > previous_time_s_) {
@@ -42,14 +55,17 @@ std::optional<std::array<double, 2>> MouthCornerFlow::update(double time_s, cons
       cv::Point2f shake(0.f, 0.f);
       for (std::size_t k = kCorners.size(); k < tracked.size(); ++k) shake += tracked[k] - previous_points_[k];
       shake *= 1.0f / static_cast<float>(kSteady.size());
-      const double keep = std::exp(-(time_s - previous_time_s_) / kLeak_s);
+      const double keep = std::exp(-(time_s - previous_time_s_) / kAnchor_s);
+      std::array<double, 2> rise{};
       for (std::size_t s = 0; s < 2; ++s) {
         const cv::Point2f moved = tracked[s] - previous_points_[s] - shake;
-        rise_[s] = keep * rise_[s] - moved.y / SideFitter::kCropIod;  // image y grows downwards
+        const double followed = height_[s] - moved.y / SideFitter::kCropIod;  // image y grows downwards
+        height_[s] = keep * followed + (1.0 - keep) * placed[s];
+        rise[s] = height_[s] - start_height_[s];
       }
-      result = rise_;
+      result = rise;
     } else {
-      rise_ = {};
+      height_ = placed;  // lost the corners: start again from where the landmarks put them
     }
   }
   upright_grey.copyTo(previous_);

@@ -4,8 +4,10 @@
 // The 68-point predictor places a mouth corner with ~0.013 inter-ocular distances of jitter and
 // often follows a real corner pull only part of the way. Tracking the pixels around each corner
 // from one frame to the next (relative to the nose and eye corners, which a pull does not move)
-// is several times steadier. The frame-to-frame motion is summed with a slow leak, so the result
-// reads as "how far the corner has risen in the last seconds" and settles back to zero.
+// is several times steadier. The frame-to-frame motion is summed, and the sum drawn slowly towards
+// the corner's height as the landmarks place it: drift cannot accumulate, and a pull held for
+// seconds keeps reading as far as the landmarks follow it (a leak towards zero read a held pull as
+// fading away and its release as a drop below where the corner rests).
 #include "core/landmarks.h"
 
 #include <opencv2/core.hpp>
@@ -19,7 +21,8 @@ class MouthCornerFlow {
  public:
   // Requires: `upright_grey` is the upright face crop (SideFitter geometry) and `crop_landmarks`
   // are this frame's landmarks in its coordinates. Returns the rise of the right and left corners
-  // in inter-ocular distances (up positive), or nothing when the flow could not be followed.
+  // since they were first followed, in inter-ocular distances (up positive), or nothing when the
+  // flow could not be followed.
   std::optional<std::array<double, 2>> update(double time_s, const cv::Mat& upright_grey, const Shape68& crop_landmarks);
   void reset();
 
@@ -27,7 +30,8 @@ class MouthCornerFlow {
   cv::Mat previous_;
   std::vector<cv::Point2f> previous_points_;
   double previous_time_s_ = 0.0;
-  std::array<double, 2> rise_{};
+  std::array<double, 2> height_{};    // corner heights above the steady points, inter-ocular units
+  std::array<double, 2> start_height_{};  // ...when following began: the zero of the rise
 };
 
 }  // namespace hemitrack

@@ -51,3 +51,33 @@ TEST_CASE("a mouth corner lifted on one side reads as a rise of that corner only
   CHECK(rise[0] == Approx(0.1).margin(0.03));
   CHECK(std::abs(rise[1]) < 0.015);
 }
+
+TEST_CASE("a mouth corner held lifted keeps reading lifted, and reads level again once released") {
+  const cv::Mat face = cv::imread(fixture("skimage/astronaut.png").string(), cv::IMREAD_COLOR);
+  REQUIRE_FALSE(face.empty());
+  FaceTracker tracker(*shape_model(), TrackerConfig{});
+  FaceObservation obs;
+  int frame = 0;
+  const auto play = [&](const cv::Mat& picture, double seconds) {
+    for (const int last = frame + static_cast<int>(seconds * 30.0); frame < last; ++frame)
+      obs = tracker.process(picture, frame / 30.0);
+    REQUIRE(obs.measurement.mouth_flow_rise.has_value());
+    return *obs.measurement.mouth_flow_rise;
+  };
+  play(face, 0.5);
+  REQUIRE(obs.measurement.face_found);
+  const double iod = face_frame_from(obs.landmarks).inter_ocular;
+  const Point2 right_corner = obs.landmarks[48];
+  const cv::Mat pulled = lift_around(face, {static_cast<float>(right_corner.x), static_cast<float>(right_corner.y)},
+                                     static_cast<float>(0.1 * iod), static_cast<float>(0.25 * iod));
+
+  // A tonic pull lasts seconds: three of them, and the corner still reads well up.
+  const auto held = play(pulled, 3.0);
+  INFO("held: right " << held[0] << ", left " << held[1]);
+  CHECK(held[0] > 0.05);
+  CHECK(std::abs(held[1]) < 0.015);
+  // Released, the corner is back where it rested, not below it.
+  const auto released = play(face, 0.2);
+  INFO("released: right " << released[0] << ", left " << released[1]);
+  CHECK(std::abs(released[0]) < 0.02);
+}
