@@ -31,7 +31,6 @@ std::array<double, 2> corner_heights(const std::vector<cv::Point2f>& points) {
 void MouthCornerFlow::reset() {
   previous_.release();
   previous_points_.clear();
-  height_ = start_height_ = {};
 }
 
 std::optional<std::array<double, 2>> MouthCornerFlow::update(double time_s, const cv::Mat& upright_grey,
@@ -41,7 +40,8 @@ std::optional<std::array<double, 2>> MouthCornerFlow::update(double time_s, cons
   for (int i : kSteady) points.emplace_back(static_cast<float>(crop_landmarks[i].x), static_cast<float>(crop_landmarks[i].y));
 
   const std::array<double, 2> placed = corner_heights(points);
-  if (previous_.empty()) height_ = start_height_ = placed;
+  if (!start_height_) start_height_ = placed;
+  if (previous_.empty()) height_ = placed;
 
   std::optional<std::array<double, 2>> result;
   if (!previous_.empty() && time_s > previous_time_s_) {
@@ -61,7 +61,7 @@ std::optional<std::array<double, 2>> MouthCornerFlow::update(double time_s, cons
         const cv::Point2f moved = tracked[s] - previous_points_[s] - shake;
         const double followed = height_[s] - moved.y / SideFitter::kCropIod;  // image y grows downwards
         height_[s] = keep * followed + (1.0 - keep) * placed[s];
-        rise[s] = height_[s] - start_height_[s];
+        rise[s] = height_[s] - (*start_height_)[s];
       }
       result = rise;
     } else {

@@ -24,6 +24,8 @@ class MouthCornerFlow {
   // since they were first followed, in inter-ocular distances (up positive), or nothing when the
   // flow could not be followed.
   std::optional<std::array<double, 2>> update(double time_s, const cv::Mat& upright_grey, const Shape68& crop_landmarks);
+  // The face was lost: the next frame follows the corners again from where the landmarks put
+  // them, measured from the same zero as before.
   void reset();
 
  private:
@@ -31,7 +33,9 @@ class MouthCornerFlow {
   std::vector<cv::Point2f> previous_points_;
   double previous_time_s_ = 0.0;
   std::array<double, 2> height_{};    // corner heights above the steady points, inter-ocular units
-  std::array<double, 2> start_height_{};  // ...when following began: the zero of the rise
+  // ...when first followed: the zero of the rise, kept when the face is lost and found again so
+  // the rise goes on from the same zero.
+  std::optional<std::array<double, 2>> start_height_;
 };
 
 }  // namespace hemitrack
