@@ -20,8 +20,10 @@ struct DetectorConfig {
   // Samples in a row below the release level that end an episode: a lone noisy sample must not
   // split a tonic spasm, while the open gaps inside a burst (>= 100 ms) still separate twitches.
   int release_samples = 2;
-  // Frames without a valid face for up to this long do not end an episode.
-  double bridge_gap_s = 0.3;
+  // Frames without a valid face for up to this long do not end an episode: a quick turn or nod
+  // flags 0.4-0.45 s of frames in the middle of a tonic spasm (clm_cap13 19.9 and 38.8 s), which
+  // at 0.3 s split it into two events. 0.4-1.0 s give the same figures (docs/accuracy.md).
+  double bridge_gap_s = 0.5;
 
   // Mouth-corner rise (inter-ocular distances) that starts a mouth episode; about four noise
   // widths of the tracked corner on steady webcam footage.

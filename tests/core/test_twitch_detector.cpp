@@ -289,6 +289,19 @@ TEST_CASE("frames without a face end an episode rather than stretch it") {
   CHECK(d.events[0].end_s < 2.3);
 }
 
+TEST_CASE("a tonic closure through the frames a fast head movement loses stays one event") {
+  // A quick turn or nod flags 0.4-0.45 s of frames as not comparable in the middle of a spasm.
+  Trace trace(6.0);
+  trace.close_eye(Side::left, 1.5, 3.5);
+  for (auto& s : trace.frames)
+    if (s.time_s >= 2.3 && s.time_s < 2.75) s.valid = false;
+  const Detected d = run(trace);
+  REQUIRE(d.events.size() == 1);
+  CHECK(d.events[0].side == Side::left);
+  CHECK(d.events[0].kind == EventKind::tonic);
+  CHECK(d.events[0].duration_s() == Approx(2.0).margin(0.07));
+}
+
 TEST_CASE("detector configuration rejects contradictory thresholds") {
   DetectorConfig c;
   CHECK(c.validate().empty());
