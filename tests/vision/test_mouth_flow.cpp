@@ -81,3 +81,31 @@ TEST_CASE("a mouth corner held lifted keeps reading lifted, and reads level agai
   INFO("released: right " << released[0] << ", left " << released[1]);
   CHECK(std::abs(released[0]) < 0.02);
 }
+
+TEST_CASE("a mouth corner still lifted when the face is found again reads lifted, not as the new zero") {
+  const cv::Mat face = cv::imread(fixture("skimage/astronaut.png").string(), cv::IMREAD_COLOR);
+  REQUIRE_FALSE(face.empty());
+  FaceTracker tracker(*shape_model(), TrackerConfig{});
+  FaceObservation obs;
+  int frame = 0;
+  const auto play = [&](const cv::Mat& picture, double seconds) {
+    for (const int last = frame + static_cast<int>(seconds * 30.0); frame < last; ++frame)
+      obs = tracker.process(picture, frame / 30.0);
+  };
+  play(face, 0.5);
+  REQUIRE(obs.measurement.face_found);
+  const double iod = face_frame_from(obs.landmarks).inter_ocular;
+  const Point2 right_corner = obs.landmarks[48];
+  const cv::Mat pulled = lift_around(face, {static_cast<float>(right_corner.x), static_cast<float>(right_corner.y)},
+                                     static_cast<float>(0.1 * iod), static_cast<float>(0.25 * iod));
+
+  // The face leaves the picture and comes back with the corner lifted.
+  play(cv::Mat(face.size(), face.type(), cv::Scalar::all(40)), 0.5);
+  REQUIRE_FALSE(obs.measurement.face_found);
+  play(pulled, 0.2);
+  REQUIRE(obs.measurement.mouth_flow_rise.has_value());
+  const auto rise = *obs.measurement.mouth_flow_rise;
+  INFO("right " << rise[0] << ", left " << rise[1]);
+  CHECK(rise[0] > 0.04);
+  CHECK(std::abs(rise[1]) < 0.015);
+}
