@@ -86,10 +86,10 @@ struct DetectorConfig {
   // An episode must rise by its on-threshold above the median of this window before it (the
   // resting level), not merely cross the threshold from a raised level.
   double rest_window_s = 1.0;
-  // A mouth corner that speech holds lowered (below its baseline by more than the mouth threshold)
-  // is measured from where it was over this window just before, not from its baseline: a
-  // one-sided pull during speech lifts the corner from there without reaching the baseline, and
-  // speech moves the corners within a third of a second.
+  // A mouth corner that speech holds lowered, or a smile raised (away from its baseline by more
+  // than the mouth threshold), is measured from where it was over this window just before, not
+  // from its baseline: a one-sided pull during speech lifts the corner from there without
+  // reaching the baseline, and speech moves the corners within a third of a second.
   double speech_rest_window_s = 0.3;
   // An eyelid whose median over this window just before an episode is lower than over
   // rest_window_s rises from there: a bilateral squint fading out is no resting level for the

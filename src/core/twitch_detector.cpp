@@ -98,12 +98,12 @@ void TwitchDetector::close(Machine& m, std::int64_t last) {
   pending_.push_back(m.episode);
 }
 
-// How far an open episode's signal stands above where it is measured from. During speech, what
-// the other corner rose by since is taken off: speech ending lifts both corners back to their
-// baselines, which is no one-sided pull.
+// How far an open episode's signal stands above where it is measured from. While the corners are
+// held away from their baselines (held_level), what the other corner rose by since is taken off:
+// speech ending lifts both corners back to their baselines, which is no one-sided pull.
 double TwitchDetector::height_of(const Episode& e, std::int64_t i) const {
   const double own = value(i, e.side, e.region) - e.base;
-  if (e.base >= 0.0) return own;
+  if (e.base == 0.0) return own;
   return own - std::max(0.0, value(i, other(e.side), e.region) - e.partner_base);
 }
 
@@ -120,18 +120,22 @@ void TwitchDetector::update_machines(std::int64_t i) {
       }
       const double v = value(i, side, region);
       const auto released = [&] {
-        return height_of(m.episode, i) < off_threshold(region, m.episode.peak - m.episode.base);
+        const Episode& e = m.episode;
+        return height_of(e, i) - e.rest < off_threshold(region, e.peak - e.base - e.rest);
       };
       if (m.active && i - m.last_valid > 1 && released()) close(m, m.last_valid);
       if (!m.active) {
-        const double base = speech_level(i, side, region);
+        const double base = held_level(i, side, region);
         if (s.settled && (v - base >= on_threshold(region, s) || supported_by_brow(i, side, region, v))) {
           m.active = true;
           m.below_since = -1;
           m.last_valid = i;
           const double partner_base =
-              base < 0.0 ? resting_level(i, other(side), region, config_.speech_rest_window_s) : 0.0;
-          m.episode = {side, region, i, i, i, v, base, partner_base};
+              base != 0.0 ? resting_level(i, other(side), region, config_.speech_rest_window_s) : 0.0;
+          // A mouth corner resting a little raised (a faint smile) releases when it comes back
+          // there: measured from its baseline, it stayed up between the pulls of a burst.
+          const double rest = region == Region::mouth && base == 0.0 ? std::max(0.0, resting_level(i, side, region)) : 0.0;
+          m.episode = {side, region, i, i, i, v, base, partner_base, rest};
         }
         continue;
       }
@@ -238,14 +242,15 @@ bool TwitchDetector::partner_took_part(const Episode& e) const {
     b = std::max(b, e.last);
     // The mouth is measured against where both corners rested just before: speech shifts both
     // corners at once, unequally, and a partner that moved half as far from its own resting place
-    // took part even when it ends up near its baseline. A pull during speech is measured from
-    // where both corners had been over the last fraction of a second (speech_level).
+    // took part even when it ends up near its baseline. A pull while speech or a smile holds the
+    // corners away from their baselines is measured from where both corners had been over the
+    // last fraction of a second (held_level).
     const bool from_rest = e.region == Region::mouth;
-    const bool in_speech = e.base < 0.0;
-    const double partner_rest = in_speech   ? e.partner_base
+    const bool held = e.base != 0.0;
+    const double partner_rest = held        ? e.partner_base
                                 : from_rest ? resting_level(e.first, partner, e.region)
                                             : 0.0;
-    const double own = in_speech   ? e.peak - e.base
+    const double own = held        ? e.peak - e.base
                        : from_rest ? e.peak - resting_level(e.first, e.side, e.region)
                                    : e.peak;
     double largest = 0.0;
@@ -413,13 +418,13 @@ double TwitchDetector::prominence(const Episode& e) const {
 }
 
 // The level a rise is measured from: where the signal rested before the episode (never below the
-// baseline), or during speech where the lowered mouth corner had just been. A lid that settled
-// lower over the last fraction of a second rises from there: when both eyes narrow in a laugh or
-// squint and reopen, the median over the last second still holds the squint, and a twitch right
-// after it read as a small rise. Only on footage tracked throughout those frames: on a head
+// baseline), or where a mouth corner held away from its baseline had just been (held_level). A
+// lid that settled lower over the last fraction of a second rises from there: when both eyes
+// narrow in a laugh or squint and reopen, the median over the last second still holds the squint,
+// and a twitch right after it read as a small rise. Only on footage tracked throughout those frames: on a head
 // turning through dropped frames the few left are no resting level.
 double TwitchDetector::rise_reference(const Episode& e) const {
-  if (e.base < 0.0) return e.base;
+  if (e.base != 0.0) return e.base;
   double rest = resting_level(e.first, e.side, e.region);
   if (e.region == Region::eye && tracked_over(samples_within(e.first, config_.recent_rest_window_s).first, e.first))
     rest = std::min(rest, resting_level(e.first, e.side, e.region, config_.recent_rest_window_s));
@@ -427,13 +432,14 @@ double TwitchDetector::rise_reference(const Episode& e) const {
 }
 
 // Speech holds the mouth corners lowered and moves them within a fraction of a second; a
-// one-sided pull then lifts a corner from where it was, without reaching its baseline. When a
-// corner has been held lowered by more than the mouth threshold over the last
-// speech_rest_window_s, that is where its rise is measured from; otherwise from the baseline (0).
-double TwitchDetector::speech_level(std::int64_t i, Side side, Region region) const {
+// one-sided pull then lifts a corner from where it was, without reaching its baseline. A smile
+// holds them raised, and a pull lifts one further from there. When a corner has been held away
+// from its baseline by more than the mouth threshold over the last speech_rest_window_s, that is
+// where its rise is measured from; otherwise from the baseline (0).
+double TwitchDetector::held_level(std::int64_t i, Side side, Region region) const {
   if (region != Region::mouth) return 0.0;
   const double level = resting_level(i, side, region, config_.speech_rest_window_s);
-  return level <= -on_threshold(region, at(i)) ? level : 0.0;
+  return std::abs(level) >= on_threshold(region, at(i)) ? level : 0.0;
 }
 
 // A contraction rose clearly above where the signal rested, or stayed above it, less high, for

@@ -53,9 +53,13 @@ class TwitchDetector {
     std::int64_t apex;
     double peak;
     // Where the contraction is measured from: 0 (the baseline), or where a mouth corner that
-    // speech held lowered had just been (speech_level), and then where the other corner had been.
+    // speech or a smile held away from its baseline had just been (held_level), and then where
+    // the other corner had been.
     double base = 0.0;
     double partner_base = 0.0;
+    // Where a mouth corner measured from its baseline rested before (never below 0): the episode
+    // ends when the corner comes back there.
+    double rest = 0.0;
   };
   struct Machine {
     bool active = false;
@@ -90,7 +94,7 @@ class TwitchDetector {
   double closure_correlation(std::int64_t first, std::int64_t last) const;
   double resting_level(std::int64_t first, Side side, Region region) const;
   double resting_level(std::int64_t first, Side side, Region region, double window_s) const;
-  double speech_level(std::int64_t i, Side side, Region region) const;
+  double held_level(std::int64_t i, Side side, Region region) const;
   double rise_reference(const Episode& e) const;
   double prominence(const Episode& e) const;
   bool contracted(const Episode& e) const;

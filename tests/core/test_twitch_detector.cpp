@@ -503,6 +503,35 @@ TEST_CASE("a one-sided mouth pull during speech is measured from where the lower
   CHECK(after.events[0].start_s == Approx(6.0).margin(0.05));
 }
 
+TEST_CASE("a one-sided mouth pull during a held smile is measured from the smile") {
+  // A laugh opens the mouth wide for most of a second, then both corners stay 0.04 up in a smile;
+  // the right corner is pulled 0.06 further for 150 ms at 3 s.
+  const auto laugh_then_smile = [] {
+    Trace trace(6.0);
+    trace.speak(0.5, 1.3, -0.3).speak(1.3, 5.0, 0.04);
+    return trace;
+  };
+  Trace pulled = laugh_then_smile();
+  pulled.pull_mouth(Side::right, 3.0, 3.15, 0.1);
+  const Detected d = run(pulled);
+  REQUIRE(d.events.size() == 1);
+  CHECK(d.events[0].side == Side::right);
+  CHECK(d.events[0].start_s == Approx(3.0).margin(0.05));
+  // The laugh and the smile alone are nothing.
+  CHECK(run(laugh_then_smile()).events.empty());
+}
+
+TEST_CASE("the pulls of a mouth burst stay separate when the corner rests a little raised") {
+  // The right corner rests 0.027 up (a faint smile, just under the mouth threshold) and sits at
+  // 0.032 between three pulls to 0.1: it comes back to where it rested, not to its baseline.
+  Trace trace(5.0);
+  trace.pull_mouth(Side::right, 0.0, 5.0, 0.027).pull_mouth(Side::right, 2.1, 2.9, 0.032);
+  for (int k = 0; k < 3; ++k) trace.pull_mouth(Side::right, 2.0 + k * 0.3, 2.0 + k * 0.3 + 0.1, 0.1);
+  const Detected d = run(trace);
+  REQUIRE(d.events.size() == 3);
+  for (const auto& e : d.events) CHECK(e.side == Side::right);
+}
+
 TEST_CASE("a twitch on a face tracked on only every other frame before it is still found") {
   // A turned head whose per-side fits disagree on alternate frames: half the resting window is
   // valid, which is still enough to know where the lid rested.
