@@ -5,6 +5,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <array>
 #include <cmath>
 
 using namespace hemitrack;
@@ -27,84 +28,68 @@ cv::Mat lift_around(const cv::Mat& image, cv::Point2f centre, float lift_px, flo
   return out;
 }
 
+// A real face followed for 5 frames at 30 fps, and the same picture with the person's right mouth
+// corner, with the skin around it, lifted by a tenth of the inter-ocular distance.
+struct LiftedCorner {
+  cv::Mat face = cv::imread(fixture("skimage/astronaut.png").string(), cv::IMREAD_COLOR);
+  cv::Mat pulled;
+  FaceTracker tracker{*shape_model(), TrackerConfig{}};
+  FaceObservation obs;
+  int frame = 0;
+
+  LiftedCorner() {
+    REQUIRE_FALSE(face.empty());
+    play(face, 5);
+    REQUIRE(obs.measurement.face_found);
+    const double iod = face_frame_from(obs.landmarks).inter_ocular;
+    const Point2 right_corner = obs.landmarks[48];
+    pulled = lift_around(face, {static_cast<float>(right_corner.x), static_cast<float>(right_corner.y)},
+                         static_cast<float>(0.1 * iod), static_cast<float>(0.25 * iod));
+  }
+  void play(const cv::Mat& picture, int frames) {
+    for (const int last = frame + frames; frame < last; ++frame) obs = tracker.process(picture, frame / 30.0);
+  }
+  std::array<double, 2> rise() const {
+    REQUIRE(obs.measurement.mouth_flow_rise.has_value());
+    return *obs.measurement.mouth_flow_rise;
+  }
+};
+
 }  // namespace
 
 TEST_CASE("a mouth corner lifted on one side reads as a rise of that corner only") {
-  const cv::Mat face = cv::imread(fixture("skimage/astronaut.png").string(), cv::IMREAD_COLOR);
-  REQUIRE_FALSE(face.empty());
-  FaceTracker tracker(*shape_model(), TrackerConfig{});
-  FaceObservation obs;
-  for (int i = 0; i < 5; ++i) obs = tracker.process(face, i / 30.0);
-  REQUIRE(obs.measurement.face_found);
-  const double iod = face_frame_from(obs.landmarks).inter_ocular;
-  const Point2 right_corner = obs.landmarks[48];
-
-  // Lift the person's right mouth corner, with the skin around it, by a tenth of the
-  // inter-ocular distance.
-  const float lift = static_cast<float>(0.1 * iod);
-  const cv::Mat pulled = lift_around(face, {static_cast<float>(right_corner.x), static_cast<float>(right_corner.y)},
-                                     lift, static_cast<float>(0.25 * iod));
-  const FaceObservation after = tracker.process(pulled, 5 / 30.0);
-  REQUIRE(after.measurement.mouth_flow_rise.has_value());
-  const auto rise = *after.measurement.mouth_flow_rise;
+  LiftedCorner c;
+  c.play(c.pulled, 1);
+  const auto rise = c.rise();
   INFO("rise right " << rise[0] << ", left " << rise[1]);
   CHECK(rise[0] == Approx(0.1).margin(0.03));
   CHECK(std::abs(rise[1]) < 0.015);
 }
 
 TEST_CASE("a mouth corner held lifted keeps reading lifted, and reads level again once released") {
-  const cv::Mat face = cv::imread(fixture("skimage/astronaut.png").string(), cv::IMREAD_COLOR);
-  REQUIRE_FALSE(face.empty());
-  FaceTracker tracker(*shape_model(), TrackerConfig{});
-  FaceObservation obs;
-  int frame = 0;
-  const auto play = [&](const cv::Mat& picture, double seconds) {
-    for (const int last = frame + static_cast<int>(seconds * 30.0); frame < last; ++frame)
-      obs = tracker.process(picture, frame / 30.0);
-    REQUIRE(obs.measurement.mouth_flow_rise.has_value());
-    return *obs.measurement.mouth_flow_rise;
-  };
-  play(face, 0.5);
-  REQUIRE(obs.measurement.face_found);
-  const double iod = face_frame_from(obs.landmarks).inter_ocular;
-  const Point2 right_corner = obs.landmarks[48];
-  const cv::Mat pulled = lift_around(face, {static_cast<float>(right_corner.x), static_cast<float>(right_corner.y)},
-                                     static_cast<float>(0.1 * iod), static_cast<float>(0.25 * iod));
-
+  LiftedCorner c;
+  c.play(c.face, 10);
   // A tonic pull lasts seconds: three of them, and the corner still reads well up.
-  const auto held = play(pulled, 3.0);
+  c.play(c.pulled, 90);
+  const auto held = c.rise();
   INFO("held: right " << held[0] << ", left " << held[1]);
   CHECK(held[0] > 0.05);
   CHECK(std::abs(held[1]) < 0.015);
   // Released, the corner is back where it rested, not below it.
-  const auto released = play(face, 0.2);
+  c.play(c.face, 6);
+  const auto released = c.rise();
   INFO("released: right " << released[0] << ", left " << released[1]);
   CHECK(std::abs(released[0]) < 0.02);
 }
 
 TEST_CASE("a mouth corner still lifted when the face is found again reads lifted, not as the new zero") {
-  const cv::Mat face = cv::imread(fixture("skimage/astronaut.png").string(), cv::IMREAD_COLOR);
-  REQUIRE_FALSE(face.empty());
-  FaceTracker tracker(*shape_model(), TrackerConfig{});
-  FaceObservation obs;
-  int frame = 0;
-  const auto play = [&](const cv::Mat& picture, double seconds) {
-    for (const int last = frame + static_cast<int>(seconds * 30.0); frame < last; ++frame)
-      obs = tracker.process(picture, frame / 30.0);
-  };
-  play(face, 0.5);
-  REQUIRE(obs.measurement.face_found);
-  const double iod = face_frame_from(obs.landmarks).inter_ocular;
-  const Point2 right_corner = obs.landmarks[48];
-  const cv::Mat pulled = lift_around(face, {static_cast<float>(right_corner.x), static_cast<float>(right_corner.y)},
-                                     static_cast<float>(0.1 * iod), static_cast<float>(0.25 * iod));
-
+  LiftedCorner c;
+  c.play(c.face, 10);
   // The face leaves the picture and comes back with the corner lifted.
-  play(cv::Mat(face.size(), face.type(), cv::Scalar::all(40)), 0.5);
-  REQUIRE_FALSE(obs.measurement.face_found);
-  play(pulled, 0.2);
-  REQUIRE(obs.measurement.mouth_flow_rise.has_value());
-  const auto rise = *obs.measurement.mouth_flow_rise;
+  c.play(cv::Mat(c.face.size(), c.face.type(), cv::Scalar::all(40)), 15);
+  REQUIRE_FALSE(c.obs.measurement.face_found);
+  c.play(c.pulled, 6);
+  const auto rise = c.rise();
   INFO("right " << rise[0] << ", left " << rise[1]);
   CHECK(rise[0] > 0.04);
   CHECK(std::abs(rise[1]) < 0.015);
