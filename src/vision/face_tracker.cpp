@@ -126,8 +126,9 @@ std::optional<SideFit> FaceTracker::acquire(const cv::Mat& bgr) {
 }
 
 // Runs the detector where the tracker believes the face is; on success it also refreshes the box
-// model and the head pose from a plain (coupled) fit, both of which change slowly.
-bool FaceTracker::confirm(const SideFit& fit, cv::Size image_size) {
+// model (from the detector's box, or the mean-shape box when that fits this face better; see
+// face_box_choice.h) and the head pose from a plain (coupled) fit, both of which change slowly.
+bool FaceTracker::confirm(const SideFit& fit, const cv::Mat& bgr) {
   cv::Mat small;
   cv::resize(fit.upright_grey, small, cv::Size(), kConfirmScale, kConfirmScale, cv::INTER_AREA);
   const std::vector<dlib::rectangle> faces = detector_(dlib::cv_image<unsigned char>(small));
@@ -146,6 +147,13 @@ bool FaceTracker::confirm(const SideFit& fit, cv::Size image_size) {
     FaceBoxModel measured;
     measured.centre = crop_frame.to_face({(crop_box.left() + crop_box.right()) / 2.0, (crop_box.top() + crop_box.bottom()) / 2.0});
     measured.size = static_cast<double>(crop_box.width()) / crop_frame.inter_ocular;
+    const FaceBoxModel by_mean_shape = mean_shape_box(predictor_, crop_shape);
+    if (box_preference_.comparison_due()) {
+      // Both candidates fitted on this frame's crop (anchor_ is still the one `fit` was cut with).
+      box_preference_.add(fitter_.fit(bgr, anchor_, measured).mirror_mismatch -
+                          fitter_.fit(bgr, anchor_, by_mean_shape).mirror_mismatch);
+    }
+    if (box_preference_.prefers_mean_shape()) measured = by_mean_shape;
     // Smooth: single detector boxes jitter by a few percent.
     box_.centre = box_.centre * 0.7 + measured.centre * 0.3;
     box_.size = box_.size * 0.7 + measured.size * 0.3;
@@ -157,7 +165,7 @@ bool FaceTracker::confirm(const SideFit& fit, cv::Size image_size) {
       image_shape[i] = {q[0], q[1]};
     }
     // Pose needs the real image geometry (focal length), so it is solved in image coordinates.
-    last_pose_ = estimate_head_pose(image_shape, image_size);
+    last_pose_ = estimate_head_pose(image_shape, bgr.size());
     return true;
   }
   return false;
@@ -183,7 +191,7 @@ FaceObservation FaceTracker::process(const cv::Mat& bgr, double time_s) {
   double detector_trust = misses_ == 0 ? 1.0 : 0.5;
   if (++frames_since_confirm_ >= config_.confirm_every_frames && !obs.detected_this_frame) {
     frames_since_confirm_ = 0;
-    if (confirm(fit, bgr.size())) {
+    if (confirm(fit, bgr)) {
       misses_ = 0;
       detector_trust = 1.0;
     } else if (++misses_ >= config_.misses_before_lost) {

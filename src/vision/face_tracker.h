@@ -10,6 +10,7 @@
 #include "core/face_measurement.h"
 #include "core/landmarks.h"
 #include "vision/eye_appearance.h"
+#include "vision/face_box_choice.h"
 #include "vision/mouth_flow.h"
 #include "vision/shape_model.h"
 #include "vision/side_fitter.h"
@@ -49,11 +50,14 @@ class FaceTracker {
   // Requires: frames in time order; time_s is the frame's timestamp.
   FaceObservation process(const cv::Mat& bgr, double time_s);
   void reset();
+  // Whether the per-side fits start from the mean-shape box rather than the detector's (see
+  // face_box_choice.h).
+  bool uses_mean_shape_box() const { return box_preference_.prefers_mean_shape(); }
 
  private:
   // The accepted face's per-side fit, or nothing when no face was found.
   std::optional<SideFit> acquire(const cv::Mat& bgr);
-  bool confirm(const SideFit& fit, cv::Size image_size);
+  bool confirm(const SideFit& fit, const cv::Mat& bgr);
   void learn_box(const dlib::rectangle& box, const FaceFrame& frame);
 
   const ShapeModel& predictor_;
@@ -67,6 +71,7 @@ class FaceTracker {
   Shape68 last_landmarks_{};
   FaceFrame anchor_;  // where the next frame's upright crop is cut
   FaceBoxModel box_;
+  FaceBoxPreference box_preference_;  // kept across losses: it belongs to the person
   HeadPose last_pose_;
   int frames_since_confirm_ = 0;
   int misses_ = 0;

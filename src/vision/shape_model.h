@@ -29,6 +29,8 @@ class ShapeModel {
   // The landmarks of the face in `box`, as dlib::shape_predictor gives them. Thread-safe.
   dlib::full_object_detection operator()(const dlib::cv_image<unsigned char>& image, const dlib::rectangle& box) const;
   unsigned long num_parts() const { return initial_shape_.size() / 2; }
+  // Point i of the model's mean shape, in units of the face box (0..1 across it).
+  dlib::vector<double, 2> mean_part(unsigned long i) const { return {initial_shape_(2 * i), initial_shape_(2 * i + 1)}; }
 
  private:
   friend std::variant<std::shared_ptr<const ShapeModel>, ModelLoadError> load_shape_predictor(

@@ -54,6 +54,15 @@ Point2 symmetric_estimate(const Shape68& fit, int i) {
   return (fit[static_cast<std::size_t>(i)] + mirror) * 0.5;
 }
 
+double mirror_mismatch(const Shape68& fit) {
+  double sum = 0.0;
+  for (int i = 0; i < static_cast<int>(kLandmarkCount); ++i) {
+    const Point2 d = fit[static_cast<std::size_t>(i)] - reflect(fit[static_cast<std::size_t>(mirrored_landmark(i))]);
+    sum += std::hypot(d.x, d.y);
+  }
+  return sum / kLandmarkCount / SideFitter::kCropIod;
+}
+
 double scale_error(const Shape68& fit) { return face_frame_from(fit).inter_ocular / SideFitter::kCropIod - 1.0; }
 
 }  // namespace
@@ -94,6 +103,7 @@ SideFit SideFitter::fit(const cv::Mat& bgr, const FaceFrame& anchor, const FaceB
   const double el = scale_error(left_fit);
   result.scale_agreement = std::exp(-(er * er + el * el) / (2.0 * 0.12 * 0.12));
 
+  result.mirror_mismatch = (mirror_mismatch(right_fit) + mirror_mismatch(left_fit)) / 2.0;
   cv::Matx23d crop_to_image;
   cv::invertAffineTransform(result.image_to_crop, crop_to_image);
   for (int i = 0; i < static_cast<int>(kLandmarkCount); ++i) {

@@ -17,7 +17,8 @@
 namespace hemitrack {
 
 // Where the predictor's face box sits relative to the eyes. Learned from the detector's own boxes
-// (the predictor was trained on them), so tracking by landmarks feeds it the boxes it expects.
+// (the predictor was trained on them), so tracking by landmarks feeds it the boxes it expects, or
+// from the model's mean shape where that fits the face better (face_box_choice.h).
 struct FaceBoxModel {
   Point2 centre{0.0, 0.55};  // box centre in face-frame units (inter-ocular distances)
   double size = 2.3;         // box side in inter-ocular distances
@@ -28,6 +29,10 @@ struct SideFit {
   SideMeasure right;             // measured on the right-side fit only
   SideMeasure left;              // measured on the left-side fit only
   double scale_agreement = 0.0;  // 1 when both fits land at the expected scale, towards 0 when not
+  // How far the two fits are from the symmetry of the faces they were run on: the mean distance
+  // of a point from its mirror partner's reflection, in inter-ocular distances. The fits see
+  // mirror-symmetric faces, so any asymmetry is the fits' own error.
+  double mirror_mismatch = 0.0;
   cv::Mat upright_grey;          // the upright crop, reused by the tracker to confirm the face
   cv::Matx23d image_to_crop;     // the similarity that made the crop
 };
