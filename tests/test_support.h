@@ -6,6 +6,7 @@
 #include "temp_dir.h"
 
 #include <catch2/catch.hpp>
+#include <opencv2/imgcodecs.hpp>
 
 #include <filesystem>
 #include <memory>
@@ -18,6 +19,13 @@ inline std::filesystem::path source_path(const std::string& relative) {
 }
 
 inline std::filesystem::path fixture(const std::string& relative) { return source_path("tests/fixtures/" + relative); }
+
+// The astronaut portrait: a real, frontal, well-lit face, in colour.
+inline cv::Mat astronaut() {
+  cv::Mat img = cv::imread(fixture("skimage/astronaut.png").string(), cv::IMREAD_COLOR);
+  REQUIRE_FALSE(img.empty());
+  return img;
+}
 
 // Evaluation-only footage in ../shared (not in the repository); tests using it skip without it.
 inline std::filesystem::path shared_data(const std::string& relative) {

@@ -14,12 +14,6 @@ using namespace hemitrack::test;
 
 namespace {
 
-cv::Mat astronaut() {
-  cv::Mat img = cv::imread(fixture("skimage/astronaut.png").string(), cv::IMREAD_COLOR);
-  REQUIRE_FALSE(img.empty());
-  return img;
-}
-
 struct StillRun {
   bool uses_mean_shape_box = false;
   double well_fitted_share = 0.0;

@@ -16,12 +16,6 @@ using namespace hemitrack::test;
 
 namespace {
 
-cv::Mat astronaut() {
-  cv::Mat img = cv::imread(fixture("skimage/astronaut.png").string(), cv::IMREAD_COLOR);
-  REQUIRE_FALSE(img.empty());
-  return img;
-}
-
 FaceObservation track_still(const cv::Mat& image, int frames = 3) {
   FaceTracker tracker(*shape_model(), TrackerConfig{});
   FaceObservation obs;
