@@ -28,15 +28,13 @@ FaceBoxModel mean_shape_box(const ShapeModel& model, const Shape68& upright_shap
   Point2 mean_model{0.0, 0.0};
   Point2 mean_fit{0.0, 0.0};
   for (int i = kFirstNonJawPoint; i < static_cast<int>(kLandmarkCount); ++i) {
-    const auto m = model.mean_part(static_cast<unsigned long>(i));
-    mean_model = mean_model + Point2{m.x(), m.y()} * (1.0 / n);
+    mean_model = mean_model + model.mean_part(static_cast<unsigned long>(i)) * (1.0 / n);
     mean_fit = mean_fit + upright_shape[static_cast<std::size_t>(i)] * (1.0 / n);
   }
   double covariance = 0.0;
   double variance = 0.0;
   for (int i = kFirstNonJawPoint; i < static_cast<int>(kLandmarkCount); ++i) {
-    const auto m = model.mean_part(static_cast<unsigned long>(i));
-    const Point2 dm = Point2{m.x(), m.y()} - mean_model;
+    const Point2 dm = model.mean_part(static_cast<unsigned long>(i)) - mean_model;
     const Point2 df = upright_shape[static_cast<std::size_t>(i)] - mean_fit;
     covariance += dm.x * df.x + dm.y * df.y;
     variance += dm.x * dm.x + dm.y * dm.y;

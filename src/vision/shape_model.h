@@ -7,6 +7,8 @@
 // Here each cascade level first walks all of its trees, asking for their leaves as it goes, then
 // adds the leaves. The model, the arithmetic and its order are dlib's, so the landmarks are dlib's
 // to the last bit; a fit takes about half the time.
+#include "core/landmarks.h"
+
 #include <dlib/image_processing/full_object_detection.h>
 #include <dlib/matrix.h>
 #include <dlib/opencv/cv_image.h>
@@ -30,7 +32,7 @@ class ShapeModel {
   dlib::full_object_detection operator()(const dlib::cv_image<unsigned char>& image, const dlib::rectangle& box) const;
   unsigned long num_parts() const { return initial_shape_.size() / 2; }
   // Point i of the model's mean shape, in units of the face box (0..1 across it).
-  dlib::vector<double, 2> mean_part(unsigned long i) const { return {initial_shape_(2 * i), initial_shape_(2 * i + 1)}; }
+  Point2 mean_part(unsigned long i) const { return {initial_shape_(2 * i), initial_shape_(2 * i + 1)}; }
 
  private:
   friend std::variant<std::shared_ptr<const ShapeModel>, ModelLoadError> load_shape_predictor(

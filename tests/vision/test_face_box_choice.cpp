@@ -45,8 +45,8 @@ TEST_CASE("the mean-shape box of the model's own mean shape is the box it was pl
   const double left = 37.0, top = 21.0, side = 151.0;
   Shape68 shape;
   for (std::size_t i = 0; i < kLandmarkCount; ++i) {
-    const auto m = model.mean_part(i);
-    shape[i] = {left + side * m.x(), top + side * m.y()};
+    const Point2 m = model.mean_part(i);
+    shape[i] = {left + side * m.x, top + side * m.y};
   }
   const FaceFrame frame = face_frame_from(shape);
   const Point2 centre = frame.to_face({left + side / 2.0, top + side / 2.0});
