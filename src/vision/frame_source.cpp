@@ -11,6 +11,7 @@
 #include <cmath>
 #include <fstream>
 #include <system_error>
+#include <utility>
 #include <vector>
 
 namespace hemitrack {
@@ -25,13 +26,33 @@ void to_bgr8(cv::Mat& m) {
   else if (m.channels() == 4) cv::cvtColor(m, m, cv::COLOR_BGRA2BGR);
 }
 
+// The clockwise quarter turns that show a file's stored frames the way players show them: phones
+// store portrait video sideways and record the turn in the container. OpenCV 4.6 reads ±90° turns
+// with the wrong sign and would turn such videos upside down if left to rotate them itself
+// (opencv/opencv#22088), so its auto-rotation is switched off and the turn is applied here.
+int display_quarter_turns(cv::VideoCapture& capture) {
+  capture.set(cv::CAP_PROP_ORIENTATION_AUTO, 0.0);
+  const double reported = capture.get(cv::CAP_PROP_ORIENTATION_META);
+  if (!std::isfinite(reported)) return 0;
+#if CV_VERSION_MAJOR == 4 && CV_VERSION_MINOR == 6
+  const long clockwise_deg = -std::lround(reported);
+#else
+  const long clockwise_deg = std::lround(reported);
+#endif
+  return static_cast<int>(((clockwise_deg / 90) % 4 + 4) % 4);
+}
+
 class VideoFileSource final : public FrameSource {
  public:
-  VideoFileSource(cv::VideoCapture capture, SourceInfo info)
-      : capture_(std::move(capture)), info_(std::move(info)) {}
+  VideoFileSource(cv::VideoCapture capture, SourceInfo info, int quarter_turns)
+      : capture_(std::move(capture)), info_(std::move(info)), quarter_turns_(quarter_turns) {}
 
   ReadResult read(Frame& out) override {
-    if (!capture_.read(out.bgr) || out.bgr.empty()) return end_or_damaged();
+    cv::Mat& decoded = quarter_turns_ == 0 ? out.bgr : stored_;
+    if (!capture_.read(decoded) || decoded.empty()) return end_or_damaged();
+    if (quarter_turns_ == 1) cv::rotate(decoded, out.bgr, cv::ROTATE_90_CLOCKWISE);
+    else if (quarter_turns_ == 2) cv::rotate(decoded, out.bgr, cv::ROTATE_180);
+    else if (quarter_turns_ == 3) cv::rotate(decoded, out.bgr, cv::ROTATE_90_COUNTERCLOCKWISE);
     to_bgr8(out.bgr);
     out.index = next_index_++;
     out.time_s = stream_time(out.index);
@@ -63,6 +84,8 @@ class VideoFileSource final : public FrameSource {
 
   cv::VideoCapture capture_;
   SourceInfo info_;
+  int quarter_turns_;  // clockwise, applied to every decoded frame
+  cv::Mat stored_;     // a decoded frame before its turn
   std::int64_t next_index_ = 0;
   double last_time_s_ = 0.0;
   double first_time_s_ = 0.0;
@@ -138,6 +161,7 @@ SourceOrError open_video_file(const std::filesystem::path& path) {
   if (!capture.isOpened())
     return SourceError{SourceError::Kind::not_video,
                        "input " + quoted(path) + " is not a video that can be decoded (unknown format, or truncated before the first frame)"};
+  const int quarter_turns = display_quarter_turns(capture);
   SourceInfo info;
   info.name = path.string();
   info.nominal_fps = capture.get(cv::CAP_PROP_FPS);
@@ -148,7 +172,8 @@ SourceOrError open_video_file(const std::filesystem::path& path) {
   info.height = static_cast<int>(capture.get(cv::CAP_PROP_FRAME_HEIGHT));
   if (info.width <= 0 || info.height <= 0)
     return SourceError{SourceError::Kind::not_video, "input " + quoted(path) + " has no video stream"};
-  return std::make_unique<VideoFileSource>(std::move(capture), std::move(info));
+  if (quarter_turns % 2 == 1) std::swap(info.width, info.height);
+  return std::make_unique<VideoFileSource>(std::move(capture), std::move(info), quarter_turns);
 }
 
 SourceOrError open_image_folder(const std::filesystem::path& folder, double fps) {

@@ -47,7 +47,8 @@ struct SourceError {
 
 using SourceOrError = std::variant<std::unique_ptr<FrameSource>, SourceError>;
 
-// Any file OpenCV's FFmpeg backend decodes. Timestamps come from the stream's presentation times.
+// Any file OpenCV's FFmpeg backend decodes. Timestamps come from the stream's presentation times;
+// frames are turned the way the container says players show them (phones' portrait videos).
 SourceOrError open_video_file(const std::filesystem::path& path);
 
 // Every .png/.jpg/.jpeg/.bmp/.ppm/.pgm in the folder, in file-name order. Image folders carry no

