@@ -2,17 +2,30 @@
 
 #include "runtime/bounded_queue.h"
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
 
 namespace hemitrack {
+namespace {
+
+// Decoded frames waiting for analysis: enough to smooth out decoding's uneven pace, but bounded
+// in bytes as well, so a phone's 4K video does not hold a quarter of a gigabyte of frames.
+std::size_t decode_queue_frames(const SourceInfo& info) {
+  constexpr std::size_t kMaxFrames = 8;
+  constexpr double kMaxBytes = 64.0 * 1024 * 1024;
+  const double frame_bytes = 3.0 * std::max(info.width, 1) * std::max(info.height, 1);
+  return std::clamp<std::size_t>(static_cast<std::size_t>(kMaxBytes / frame_bytes), 2, kMaxFrames);
+}
+
+}  // namespace
 
 OfflineResult analyze_offline(FrameSource& source, AnalysisPipeline& pipeline, const FrameCallback& on_frame,
                               const ProgressCallback& on_progress, const std::atomic<bool>* stop) {
   OfflineResult result;
   result.source = source.info();
 
-  BoundedQueue<Frame> decoded(8);
+  BoundedQueue<Frame> decoded(decode_queue_frames(result.source));
   std::atomic<bool> damaged = false;
   std::thread decoder([&] {
     for (;;) {
