@@ -82,7 +82,9 @@ SideFit SideFitter::fit(const cv::Mat& bgr, const FaceFrame& anchor, const FaceB
   cv::Mat crop;
   cv::warpAffine(bgr, crop, result.image_to_crop, cv::Size(kCropSize, kCropSize), cv::INTER_LINEAR,
                  cv::BORDER_REPLICATE);
-  cv::cvtColor(crop, result.upright_grey, cv::COLOR_BGR2GRAY);
+  cv::Mat grey;
+  cv::cvtColor(crop, grey, cv::COLOR_BGR2GRAY);
+  result.upright_grey = denoiser_.prepare(grey);
 
   const cv::Rect2d rect = crop_box(box);
   Shape68 right_fit;

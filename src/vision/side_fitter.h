@@ -10,6 +10,7 @@
 #include "core/face_geometry.h"
 #include "core/landmarks.h"
 #include "concurrency/helper_thread.h"
+#include "vision/crop_denoiser.h"
 #include "vision/shape_model.h"
 
 #include <opencv2/core.hpp>
@@ -33,7 +34,7 @@ struct SideFit {
   // of a point from its mirror partner's reflection, in inter-ocular distances. The fits see
   // mirror-symmetric faces, so any asymmetry is the fits' own error.
   double mirror_mismatch = 0.0;
-  cv::Mat upright_grey;          // the upright crop, reused by the tracker to confirm the face
+  cv::Mat upright_grey;          // the upright crop (smoothed on noisy footage), reused by the tracker
   cv::Matx23d image_to_crop;     // the similarity that made the crop
 };
 
@@ -56,6 +57,7 @@ class SideFitter {
  private:
   const ShapeModel& predictor_;  // const calls only: safe from both threads
   HelperThread worker_;
+  CropDenoiser denoiser_;  // every fit updates the footage's noise estimate
   cv::Mat symmetric_right_;
   cv::Mat symmetric_left_;
 };

@@ -31,8 +31,8 @@ std::size_t count_lines(const std::filesystem::path& p) {
   return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n'));
 }
 
-// A clip made by the ground-truth generator from the real astronaut portrait (with synthetic head
-// motion); returns the truth file's path.
+// A clip made by the ground-truth generator from the real astronaut portrait; returns the truth
+// file's path.
 std::filesystem::path injected_clip(const std::filesystem::path& clip, const std::string& options) {
   const auto truth = clip.parent_path() / (clip.stem().string() + ".truth.json");
   const std::string make = "'" + std::string(HEMITRACK_INJECT) + "' --image " + quoted(fixture("skimage/astronaut.png")) +
