@@ -57,7 +57,7 @@ class SideFitter {
  private:
   const ShapeModel& predictor_;  // const calls only: safe from both threads
   HelperThread worker_;
-  CropDenoiser denoiser_;  // every fit updates the footage's noise estimate
+  CropDenoiser denoiser_;  // follows the footage's noise through the crops of every fit
   cv::Mat symmetric_right_;
   cv::Mat symmetric_left_;
 };
