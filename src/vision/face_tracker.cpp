@@ -14,6 +14,18 @@ namespace {
 
 // The detector's smallest window is 80 px; checking a downscaled crop keeps the check cheap.
 constexpr double kConfirmScale = 0.6;
+// Full-frame searches run at most this wide: larger frames are reduced, as faces smaller than the
+// detector's 80 px window there are too small to measure eyelids anyway. Smaller frames are also
+// searched enlarged towards it (at most 2x) when no face is found at their own size: on a
+// low-resolution camera, or a person sitting back from a 640x480 webcam, a face with a measurable
+// inter-ocular distance (20-30 px) is smaller than the window; enlarged, faces down to 40-53 px
+// are found.
+constexpr double kSearchWidth = 960.0;
+constexpr double kMaxEnlargement = 2.0;
+// While no face is found, the enlarged search (2-4 times the cost of the plain one) runs on one
+// frame in this many, so that faceless footage is not slowed much; once the face followed was
+// found enlarged, on every frame, so that it is found again at once after it was lost.
+constexpr int kEnlargedSearchEvery = 8;
 // Agreement of the two per-side fits (SideFit::scale_agreement) that a real face reaches easily
 // and face-like patterns do not; sustained worse agreement means the tracker lost the face.
 constexpr double kAcceptFit = 0.5;
@@ -78,21 +90,34 @@ void FaceTracker::learn_box(const dlib::rectangle& box, const FaceFrame& frame) 
   box_.size = static_cast<double>(box.width()) / frame.inter_ocular;
 }
 
-// Full-frame search. Large frames are searched at reduced size: faces smaller than the
-// detector's window there are too small to measure eyelids anyway. Candidates are tried in order
-// of preference (nearest to where the face was, else the detector's confidence) and the first
-// one the per-side fits agree is a face wins, so a face-like pattern (a badge, a poster) that
-// the detector also accepts is not followed.
+// The detector's faces in `grey` resized by `scale`, in the resized image's coordinates.
+std::vector<dlib::rect_detection> FaceTracker::detect_faces(const cv::Mat& grey, double scale) {
+  cv::Mat search = grey;
+  if (scale < 1.0) cv::resize(grey, search, cv::Size(), scale, scale, cv::INTER_AREA);
+  else if (scale > 1.0) cv::resize(grey, search, cv::Size(), scale, scale, cv::INTER_LINEAR);
+  std::vector<dlib::rect_detection> found;
+  detector_(dlib::cv_image<unsigned char>(search), found, 0.0);
+  return found;
+}
+
+// Full-frame search, reduced or enlarged as kSearchWidth says.
 std::optional<SideFit> FaceTracker::acquire(const cv::Mat& bgr) {
   cv::Mat grey;
   cv::cvtColor(bgr, grey, cv::COLOR_BGR2GRAY);
-  const double scale = grey.cols > 960 ? 960.0 / grey.cols : 1.0;
-  cv::Mat search = grey;
-  if (scale < 1.0) cv::resize(grey, search, cv::Size(), scale, scale, cv::INTER_AREA);
-  std::vector<dlib::rect_detection> found;
-  detector_(dlib::cv_image<unsigned char>(search), found, 0.0);
-  if (found.empty()) return std::nullopt;
+  const double own_size = std::min(1.0, kSearchWidth / grey.cols);
+  if (auto fit = accept_first(detect_faces(grey, own_size), own_size, grey, bgr)) return fit;
+  const double enlargement = std::min(kMaxEnlargement, kSearchWidth / grey.cols);
+  const bool enlarged_search_due = searches_without_face_++ % kEnlargedSearchEvery == 0 || face_was_small_;
+  if (enlargement < 1.25 || !enlarged_search_due) return std::nullopt;
+  return accept_first(detect_faces(grey, enlargement), enlargement, grey, bgr);
+}
 
+// Candidates are tried in order of preference (nearest to where the face was, else the detector's
+// confidence) and the first one the per-side fits agree is a face wins, so a face-like pattern (a
+// badge, a poster) that the detector also accepts is not followed. `found` is in the coordinates
+// of the frame resized by `scale`.
+std::optional<SideFit> FaceTracker::accept_first(std::vector<dlib::rect_detection> found, double scale, const cv::Mat& grey,
+                                                 const cv::Mat& bgr) {
   const FaceFrame last = face_frame_from(last_landmarks_);
   const bool seen_before = last.inter_ocular > 0.0;
   const auto distance = [&](const dlib::rect_detection& d) {
@@ -117,6 +142,8 @@ std::optional<SideFit> FaceTracker::acquire(const cv::Mat& bgr) {
     last_landmarks_ = shape;
     anchor_ = frame;
     tracking_ = true;
+    searches_without_face_ = 0;
+    face_was_small_ = scale > 1.0;
     misses_ = 0;
     poor_frames_ = 0;
     frames_since_confirm_ = 0;

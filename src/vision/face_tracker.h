@@ -57,6 +57,9 @@ class FaceTracker {
  private:
   // The accepted face's per-side fit, or nothing when no face was found.
   std::optional<SideFit> acquire(const cv::Mat& bgr);
+  std::vector<dlib::rect_detection> detect_faces(const cv::Mat& grey, double scale);
+  std::optional<SideFit> accept_first(std::vector<dlib::rect_detection> found, double scale, const cv::Mat& grey,
+                                      const cv::Mat& bgr);
   bool confirm(const SideFit& fit, const cv::Mat& bgr);
   void learn_box(const dlib::rectangle& box, const FaceFrame& frame);
 
@@ -76,6 +79,8 @@ class FaceTracker {
   int frames_since_confirm_ = 0;
   int misses_ = 0;
   int poor_frames_ = 0;
+  int searches_without_face_ = 0;  // full-frame searches since a face was last found
+  bool face_was_small_ = false;    // the last face found needed the enlarged search
   std::size_t frames_ = 0;
 };
 

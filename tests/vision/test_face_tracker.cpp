@@ -122,6 +122,31 @@ TEST_CASE("a real frontal face is found, tracked well, with open eyes and a fron
   CHECK_FALSE(obs.measurement.extreme_pose);
 }
 
+TEST_CASE("a face smaller than the detector's window in a low-resolution frame is found") {
+  // The astronaut shrunk until the detector's box around her face (110 px) would be 60 px, her
+  // head and shoulders in a 320x240 frame: a face in an old webcam's picture, with an inter-ocular
+  // distance of about 23 px, below the 80 px the detector finds at the frame's own size.
+  const cv::Mat full = astronaut();
+  const double shrink = 60.0 / 110.0;
+  cv::Mat small;
+  cv::resize(full, small, cv::Size(), shrink, shrink, cv::INTER_AREA);
+  const cv::Rect placed(20, 20, small.cols, 200);
+  cv::Mat frame(240, 320, CV_8UC3, cv::Scalar(120, 120, 120));
+  small(cv::Rect(0, 0, placed.width, placed.height)).copyTo(frame(placed));
+  cv::Mat grey;
+  cv::cvtColor(frame, grey, cv::COLOR_BGR2GRAY);
+  dlib::frontal_face_detector detector = frontal_detector_prototype();
+  REQUIRE(detector(dlib::cv_image<unsigned char>(grey)).empty());
+
+  const FaceObservation obs = track_still(frame, 5);
+  REQUIRE(obs.measurement.face_found);
+  CHECK(obs.measurement.quality > 0.8);
+  const Shape68 expected = plain_fit(full);
+  CHECK(obs.measurement.frame.inter_ocular == Approx(face_frame_from(expected).inter_ocular * shrink).epsilon(0.1));
+  CHECK(obs.landmarks[30].x == Approx(placed.x + expected[30].x * shrink).margin(3.0));
+  CHECK(obs.landmarks[30].y == Approx(placed.y + expected[30].y * shrink).margin(3.0));
+}
+
 TEST_CASE("decoupled landmarks stay close to dlib's own fit on a neutral face") {
   const cv::Mat img = astronaut();
   const FaceObservation obs = track_still(img);
