@@ -2,6 +2,7 @@
 
 #include "vision/side_fitter.h"
 
+#include <opencv2/imgproc.hpp>
 #include <opencv2/video/tracking.hpp>
 
 #include <cmath>
@@ -26,6 +27,25 @@ std::array<double, 2> corner_heights(const std::vector<cv::Point2f>& points) {
   return {(steady_y - points[0].y) / SideFitter::kCropIod, (steady_y - points[1].y) / SideFitter::kCropIod};
 }
 
+// The previous crop with its brightness and contrast matched to the current one over the region
+// the points are tracked in. Optical flow takes a change of brightness for motion: when the light
+// changes (a camera's auto-exposure, a cloud, a screen) every pixel brightens, and a corner, whose
+// surroundings are darker on one side (the lips), reads as moving towards them.
+cv::Mat matched_brightness(const cv::Mat& previous, const cv::Mat& current, const std::vector<cv::Point2f>& points) {
+  constexpr int kMargin = 8;  // about the flow's half window
+  const cv::Rect region =
+      (cv::boundingRect(points) + cv::Size(2 * kMargin, 2 * kMargin) - cv::Point(kMargin, kMargin)) & cv::Rect(0, 0, current.cols, current.rows);
+  if (region.area() == 0) return previous;
+  cv::Scalar mean_before, sd_before, mean_now, sd_now;
+  cv::meanStdDev(previous(region), mean_before, sd_before);
+  cv::meanStdDev(current(region), mean_now, sd_now);
+  if (sd_before[0] < 1.0) return previous;
+  const double gain = sd_now[0] / sd_before[0];
+  cv::Mat matched;
+  previous.convertTo(matched, CV_8U, gain, mean_now[0] - gain * mean_before[0]);
+  return matched;
+}
+
 }  // namespace
 
 void MouthCornerFlow::reset() {
@@ -48,7 +68,8 @@ std::optional<std::array<double, 2>> MouthCornerFlow::update(double time_s, cons
     std::vector<cv::Point2f> tracked;
     std::vector<uchar> found;
     std::vector<float> error;
-    cv::calcOpticalFlowPyrLK(previous_, upright_grey, previous_points_, tracked, found, error, cv::Size(13, 13), 1);
+    cv::calcOpticalFlowPyrLK(matched_brightness(previous_, upright_grey, previous_points_), upright_grey, previous_points_,
+                             tracked, found, error, cv::Size(13, 13), 1);
     bool all_found = true;
     for (uchar f : found) all_found = all_found && f;
     if (all_found) {

@@ -94,3 +94,21 @@ TEST_CASE("a mouth corner still lifted when the face is found again reads lifted
   CHECK(rise[0] > 0.04);
   CHECK(std::abs(rise[1]) < 0.015);
 }
+
+TEST_CASE("a change of light does not read as a mouth corner moving") {
+  // A camera's auto-exposure hunting, or a cloud: the still face brightens and darkens by up to
+  // 30 grey levels and 12 % contrast over 1.5 s (2-3 levels a frame), and nothing moves.
+  LiftedCorner c;
+  c.play(c.face, 10);
+  double largest = 0.0;
+  for (int i = 0; i < 45; ++i) {
+    const double phase = 2.0 * CV_PI * i / 45.0;
+    cv::Mat lit;
+    c.face.convertTo(lit, -1, 1.0 + 0.12 * std::sin(phase), 30.0 * std::sin(phase));
+    c.play(lit, 1);
+    const auto rise = c.rise();
+    largest = std::max({largest, std::abs(rise[0]), std::abs(rise[1])});
+  }
+  INFO("largest apparent rise of a corner: " << largest << " inter-ocular distances");
+  CHECK(largest < 0.015);  // half the detector's mouth threshold (0.03); 0.08 without the matching
+}
