@@ -116,8 +116,8 @@ std::optional<SideFit> FaceTracker::acquire(const cv::Mat& bgr) {
 // confidence) and the first one the per-side fits agree is a face wins, so a face-like pattern (a
 // badge, a poster) that the detector also accepts is not followed. `found` is in the coordinates
 // of the frame resized by `scale`.
-std::optional<SideFit> FaceTracker::accept_first(std::vector<dlib::rect_detection> found, double scale, const cv::Mat& grey,
-                                                 const cv::Mat& bgr) {
+std::optional<SideFit> FaceTracker::accept_first(std::vector<dlib::rect_detection> found, double scale,
+                                                 const cv::Mat& grey, const cv::Mat& bgr) {
   const FaceFrame last = face_frame_from(last_landmarks_);
   const bool seen_before = last.inter_ocular > 0.0;
   const auto distance = [&](const dlib::rect_detection& d) {

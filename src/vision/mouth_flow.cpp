@@ -33,8 +33,9 @@ std::array<double, 2> corner_heights(const std::vector<cv::Point2f>& points) {
 // surroundings are darker on one side (the lips), reads as moving towards them.
 cv::Mat matched_brightness(const cv::Mat& previous, const cv::Mat& current, const std::vector<cv::Point2f>& points) {
   constexpr int kMargin = 8;  // about the flow's half window
-  const cv::Rect region =
-      (cv::boundingRect(points) + cv::Size(2 * kMargin, 2 * kMargin) - cv::Point(kMargin, kMargin)) & cv::Rect(0, 0, current.cols, current.rows);
+  const cv::Rect around_points =
+      cv::boundingRect(points) + cv::Size(2 * kMargin, 2 * kMargin) - cv::Point(kMargin, kMargin);
+  const cv::Rect region = around_points & cv::Rect(0, 0, current.cols, current.rows);
   if (region.area() == 0) return previous;
   cv::Scalar mean_before, sd_before, mean_now, sd_now;
   cv::meanStdDev(previous(region), mean_before, sd_before);
@@ -68,8 +69,8 @@ std::optional<std::array<double, 2>> MouthCornerFlow::update(double time_s, cons
     std::vector<cv::Point2f> tracked;
     std::vector<uchar> found;
     std::vector<float> error;
-    cv::calcOpticalFlowPyrLK(matched_brightness(previous_, upright_grey, previous_points_), upright_grey, previous_points_,
-                             tracked, found, error, cv::Size(13, 13), 1);
+    cv::calcOpticalFlowPyrLK(matched_brightness(previous_, upright_grey, previous_points_), upright_grey,
+                             previous_points_, tracked, found, error, cv::Size(13, 13), 1);
     bool all_found = true;
     for (uchar f : found) all_found = all_found && f;
     if (all_found) {

@@ -5,6 +5,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -97,7 +98,7 @@ TEST_CASE("a mouth corner still lifted when the face is found again reads lifted
 
 TEST_CASE("a change of light does not read as a mouth corner moving") {
   // A camera's auto-exposure hunting, or a cloud: the still face brightens and darkens by up to
-  // 30 grey levels and 12 % contrast over 1.5 s (2-3 levels a frame), and nothing moves.
+  // 30 grey levels and 12 % contrast over 1.5 s (up to 4 levels a frame), and nothing moves.
   LiftedCorner c;
   c.play(c.face, 10);
   double largest = 0.0;
