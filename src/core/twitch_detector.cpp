@@ -321,12 +321,15 @@ double TwitchDetector::floor_of(Region r) const {
 // The contraction proper: from the apex outwards while the signal stays above half its rise over
 // the resting level (a single sample below is tolerated). An episode can open on noise well
 // before the twitch when the lid already rests near the threshold; timing is taken from here.
-// A sag that stays above the region's on-threshold and rises past half again is bridged: held
-// closures read shallower mid-way (the lid landmarks spread back open), yet the lid stayed shut.
+// A sag that rises past half again is bridged while it stays where the episode did not release
+// (off_threshold, a lone sample below it tolerated as there): held closures read shallower mid-way
+// (the lid landmarks spread back open), and a single frame's peak as the lid shuts sets half so
+// high that the held reading dips under it, yet the lid stayed shut (docs/accuracy.md).
 std::pair<std::int64_t, std::int64_t> TwitchDetector::core_of(const Episode& e) const {
   const double rest = rise_reference(e);
   const double half = rest + 0.5 * (e.peak - rest);
-  const double held_level = std::min(half, fixed_on(e.region));
+  const double released_below = e.base + e.rest + off_threshold(e.region, e.peak - e.base - e.rest);
+  const double held_level = std::min(half, released_below);
   const auto above = [&](std::int64_t k) { return at(k).valid && value(k, e.side, e.region) >= half; };
   const auto held = [&](std::int64_t k) { return !at(k).valid || value(k, e.side, e.region) >= held_level; };
   // Walks from `from` in `step` direction (+1 or -1) while the contraction lasts, up to `bound`.
@@ -340,7 +343,7 @@ std::pair<std::int64_t, std::int64_t> TwitchDetector::core_of(const Episode& e) 
         end += 2 * step;
       } else {
         std::int64_t k = end + step;
-        while (inside(k) && held(k) && !above(k)) k += step;
+        while (inside(k) && !above(k) && (held(k) || (inside(k + step) && held(k + step)))) k += step;
         if (!inside(k) || !above(k)) return end;
         end = k;
       }

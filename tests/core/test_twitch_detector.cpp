@@ -214,6 +214,20 @@ TEST_CASE("a held closure whose reading sags mid-way, as the lid landmarks do, s
   CHECK(d.events[0].duration_s() == Approx(2.4).margin(0.1));
 }
 
+TEST_CASE("a held closure that peaks on one early frame and then reads near half that stays one tonic event") {
+  // As on the JeFaPaTo clip's 2.7 s spasm: one frame at 0.5 as the lid shuts, then 0.3 with
+  // pairs of frames under half the peak, one of them under the on-threshold. The episode never
+  // released (no two frames under 0.45 of the peak), so the spasm lasted all of it.
+  Trace trace(6.0);
+  trace.close_eye(Side::left, 1.5, 3.5, 0.3).close_eye(Side::left, 1.5, 1.54, 0.5);
+  trace.close_eye(Side::left, 2.0, 2.04, 0.25).close_eye(Side::left, 2.04, 2.07, 0.21);
+  trace.close_eye(Side::left, 2.6, 2.64, 0.24).close_eye(Side::left, 2.64, 2.67, 0.23);
+  const Detected d = run(trace);
+  check_one_event_alone(d, Side::left);
+  CHECK(d.events[0].kind == EventKind::tonic);
+  CHECK(d.events[0].duration_s() == Approx(2.0).margin(0.1));
+}
+
 TEST_CASE("the twitches of a burst separate when the lid half-reopens between them") {
   // Between twitches the lid reopens only to 0.2 (a third of the way): below the on-threshold, so
   // each twitch is its own event even though the lid never comes back to rest.
