@@ -237,9 +237,12 @@ bool TwitchDetector::partner_took_part(const Episode& e) const {
   const double f = config_.partner_fraction;
   if (e.region != Region::eye) {
     // Either direction counts: the partner moving the opposite way is the signature of a tilted
-    // eye line (a misfit rolls one corner up and the other down), not of a one-sided pull.
-    a = std::min(a, e.first);
-    b = std::max(b, e.last);
+    // eye line (a misfit rolls one corner up and the other down), not of a one-sided pull. Read
+    // over the contraction proper, not the episode's relaxing tail: speech that starts as a pull
+    // relaxes drops both corners, after the pull.
+    const auto [core_first, core_last] = core_of(e);
+    a = std::min(a, core_first);
+    b = std::max(b, core_last);
     // The mouth is measured against where both corners rested just before: speech shifts both
     // corners at once, unequally, and a partner that moved half as far from its own resting place
     // took part even when it ends up near its baseline. A pull while speech or a smile holds the

@@ -494,6 +494,19 @@ TEST_CASE("speech lifting both mouth corners unequally from a lowered rest is no
   CHECK(d.events[0].side == Side::left);
 }
 
+TEST_CASE("a one-sided mouth pull that relaxes as speech opens the mouth is still a one-sided pull") {
+  // As on clm_cap12 at 9.6 s: the left corner held up by 0.08 for a second while the right stays
+  // put. As it relaxes part-way (0.04, not yet released) he starts to speak, and the right corner
+  // drops 0.06, then both: speech after the pull, not the right taking part in it.
+  Trace trace(4.0);
+  trace.pull_mouth(Side::left, 1.0, 2.0, 0.08).pull_mouth(Side::left, 2.0, 2.1, 0.04);
+  trace.pull_mouth(Side::right, 2.0, 2.1, -0.06).speak(2.1, 2.6, -0.14);
+  const Detected d = run(trace);
+  REQUIRE(d.events.size() == 1);
+  CHECK(d.events[0].side == Side::left);
+  CHECK(d.events[0].kind == EventKind::tonic);
+}
+
 TEST_CASE("a one-sided mouth pull during speech is measured from where the lowered corner was") {
   // Speech holds both corners 0.12 below their baselines; the right corner is pulled up by 0.06
   // for 150 ms, to -0.06: short of the baseline, yet a clear one-sided pull.
