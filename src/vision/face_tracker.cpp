@@ -112,10 +112,10 @@ std::optional<SideFit> FaceTracker::acquire(const cv::Mat& bgr) {
   return accept_first(detect_faces(grey, enlargement), enlargement, grey, bgr);
 }
 
-// Candidates are tried in order of preference (nearest to where the face was, else the detector's
-// confidence) and the first one the per-side fits agree is a face wins, so a face-like pattern (a
-// badge, a poster) that the detector also accepts is not followed. `found` is in the coordinates
-// of the frame resized by `scale`.
+// Candidates are tried in order of preference (nearest to where the face was, else the largest:
+// the person at the camera, not someone behind them) and the first one the per-side fits agree is
+// a face wins, so a face-like pattern (a badge, a poster) that the detector also accepts is not
+// followed. `found` is in the coordinates of the frame resized by `scale`.
 std::optional<SideFit> FaceTracker::accept_first(std::vector<dlib::rect_detection> found, double scale,
                                                  const cv::Mat& grey, const cv::Mat& bgr) {
   const FaceFrame last = face_frame_from(last_landmarks_);
@@ -124,7 +124,7 @@ std::optional<SideFit> FaceTracker::accept_first(std::vector<dlib::rect_detectio
     return std::hypot(dlib::center(d.rect).x() / scale - last.origin.x, dlib::center(d.rect).y() / scale - last.origin.y);
   };
   std::sort(found.begin(), found.end(), [&](const dlib::rect_detection& a, const dlib::rect_detection& b) {
-    return seen_before ? distance(a) < distance(b) : a.detection_confidence > b.detection_confidence;
+    return seen_before ? distance(a) < distance(b) : a.rect.area() > b.rect.area();
   });
 
   constexpr std::size_t kMaxCandidates = 3;

@@ -200,6 +200,34 @@ TEST_CASE("a face in a video is tracked, with few full-frame searches") {
   CHECK(searches < 0.03 * frames);
 }
 
+TEST_CASE("of faces in the picture from the start, the one nearest the camera is followed") {
+  // The patient at the webcam, slightly out of focus, and a smaller, sharper face behind them
+  // that the detector is more confident of: the larger face is the one to measure.
+  const cv::Mat face = astronaut();
+  cv::Mat near_face;
+  cv::resize(face, near_face, cv::Size(), 1.5, 1.5, cv::INTER_CUBIC);
+  cv::GaussianBlur(near_face, near_face, cv::Size(0, 0), 3.0);
+  near_face = near_face(cv::Rect(0, 0, 560, near_face.rows));
+  const cv::Mat far_face = face(cv::Rect(100, 0, 300, face.rows));
+  cv::Mat scene(near_face.rows, near_face.cols + far_face.cols, CV_8UC3, cv::Scalar(90, 90, 90));
+  near_face.copyTo(scene(cv::Rect(0, 0, near_face.cols, near_face.rows)));
+  far_face.copyTo(scene(cv::Rect(near_face.cols, 0, far_face.cols, far_face.rows)));
+
+  cv::Mat grey;
+  cv::cvtColor(scene, grey, cv::COLOR_BGR2GRAY);
+  std::vector<dlib::rect_detection> found;
+  dlib::frontal_face_detector detector = frontal_detector_prototype();
+  detector(dlib::cv_image<unsigned char>(grey), found);
+  REQUIRE(found.size() == 2);
+  const auto& far_one = found[0].rect.left() >= near_face.cols ? found[0] : found[1];
+  const auto& near_one = found[0].rect.left() >= near_face.cols ? found[1] : found[0];
+  REQUIRE(far_one.detection_confidence > near_one.detection_confidence);
+
+  const FaceObservation obs = track_still(scene);
+  REQUIRE(obs.measurement.face_found);
+  CHECK(obs.landmarks[30].x < near_face.cols);
+}
+
 TEST_CASE("the main face is kept when another face enters the picture") {
   const cv::Mat face = astronaut();
   cv::Mat scene(face.rows, face.cols * 2, CV_8UC3, cv::Scalar(90, 90, 90));
