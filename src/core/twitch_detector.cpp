@@ -247,7 +247,8 @@ bool TwitchDetector::partner_took_part(const Episode& e) const {
     // corners at once, unequally, and a partner that moved half as far from its own resting place
     // took part even when it ends up near its baseline. A pull while speech or a smile holds the
     // corners away from their baselines is measured from where both corners had been over the
-    // last fraction of a second (held_level).
+    // last fraction of a second (held_level). A corner that moved less than half as far took
+    // part when it moved in step: speech lifts both corners together, unequally.
     const bool from_rest = e.region == Region::mouth;
     const bool held = e.base != 0.0;
     const double partner_rest = held        ? e.partner_base
@@ -263,7 +264,9 @@ bool TwitchDetector::partner_took_part(const Episode& e) const {
       const double v = e.region == Region::mouth ? at(i).mouth[k] : at(i).brow[k];
       largest = std::max(largest, std::abs(v - partner_rest));
     }
-    return largest >= f * own;
+    return largest >= f * own ||
+           (e.region == Region::mouth && largest >= config_.mouth_in_step_fraction * own &&
+            side_correlation(a, b, Region::mouth) >= config_.mouth_in_step);
   }
   // The partner closed with it when it rose by a clear closure of its own around the contraction,
   // reached half this side's depth at its apex, or reached a smaller part of it in step with this
@@ -285,7 +288,7 @@ bool TwitchDetector::partner_took_part(const Episode& e) const {
   const bool closed_with_it =
       closed_fully(other_eye, e) || partner_at_apex >= config_.blink_partner_depth * e.peak ||
       (partner_peak >= config_.blink_shallow_depth * e.peak && partner_rise >= config_.blink_shallow_rise * on_threshold(Region::eye, at(e.first)) &&
-       closure_correlation(std::min(a, e.first), std::max(b, e.last)) >= config_.blink_in_step &&
+       side_correlation(std::min(a, e.first), std::max(b, e.last), Region::eye) >= config_.blink_in_step &&
        at(core_last).time_s - at(core_first).time_s < config_.blink_hold_s);
   if (!closed_with_it) return false;
   // Judged over the contraction proper: an episode can open on a raised level long before it.
@@ -296,14 +299,14 @@ bool TwitchDetector::partner_took_part(const Episode& e) const {
          f * median_over(core_first, core_last, e.side, Region::eye);
 }
 
-// Pearson correlation of the two eyes' closure over valid samples in [first, last]; 0 when either
-// is flat or fewer than three samples are valid.
-double TwitchDetector::closure_correlation(std::int64_t first, std::int64_t last) const {
+// Pearson correlation of the two sides' signals in a region over valid samples in [first, last];
+// 0 when either is flat or fewer than three samples are valid.
+double TwitchDetector::side_correlation(std::int64_t first, std::int64_t last, Region region) const {
   double n = 0, sr = 0, sl = 0, srr = 0, sll = 0, srl = 0;
   for (std::int64_t k = first; k <= last; ++k) {
     const Sample& s = at(k);
     if (!s.valid) continue;
-    const double r = s.closure[0], l = s.closure[1];
+    const double r = value(k, Side::right, region), l = value(k, Side::left, region);
     n += 1;
     sr += r;
     sl += l;

@@ -91,7 +91,7 @@ class TwitchDetector {
   };
   PartnerEye partner_eye(const Episode& e) const;
   bool closed_fully(const PartnerEye& partner, const Episode& e) const;
-  double closure_correlation(std::int64_t first, std::int64_t last) const;
+  double side_correlation(std::int64_t first, std::int64_t last, Region region) const;
   double resting_level(std::int64_t first, Side side, Region region) const;
   double resting_level(std::int64_t first, Side side, Region region, double window_s) const;
   double held_level(std::int64_t i, Side side, Region region) const;

@@ -494,6 +494,22 @@ TEST_CASE("speech lifting both mouth corners unequally from a lowered rest is no
   CHECK(d.events[0].side == Side::left);
 }
 
+TEST_CASE("speech lifting both corners in step is not a one-sided pull, even when one moves under half as far") {
+  // As in the real cap13 footage at 12.2 s: the left corner rises to 0.08 and the right, in the
+  // same frames, to 0.04 (0.46 of the left's rise from where each rested): one movement of the
+  // mouth, unequal, not a twitch.
+  Trace in_step(4.0);
+  in_step.pull_mouth(Side::left, 2.0, 2.1, 0.04).pull_mouth(Side::left, 2.1, 2.4, 0.08);
+  in_step.pull_mouth(Side::right, 2.0, 2.1, 0.02).pull_mouth(Side::right, 2.1, 2.4, 0.04);
+  CHECK(run(in_step).events.empty());
+  // The same rise with the right corner staying where it was is a one-sided pull.
+  Trace alone(4.0);
+  alone.pull_mouth(Side::left, 2.0, 2.1, 0.04).pull_mouth(Side::left, 2.1, 2.4, 0.08);
+  const Detected d = run(alone);
+  REQUIRE(d.events.size() == 1);
+  CHECK(d.events[0].side == Side::left);
+}
+
 TEST_CASE("a one-sided mouth pull that relaxes as speech opens the mouth is still a one-sided pull") {
   // As on clm_cap12 at 9.6 s: the left corner held up by 0.08 for a second while the right stays
   // put. As it relaxes part-way (0.04, not yet released) he starts to speak, and the right corner
