@@ -505,9 +505,7 @@ TEST_CASE("speech lifting both corners in step is not a one-sided pull, even whe
   // The same rise with the right corner staying where it was is a one-sided pull.
   Trace alone(4.0);
   alone.pull_mouth(Side::left, 2.0, 2.1, 0.04).pull_mouth(Side::left, 2.1, 2.4, 0.08);
-  const Detected d = run(alone);
-  REQUIRE(d.events.size() == 1);
-  CHECK(d.events[0].side == Side::left);
+  check_one_event_alone(run(alone), Side::left);
 }
 
 TEST_CASE("a one-sided mouth pull that relaxes as speech opens the mouth is still a one-sided pull") {
@@ -518,8 +516,7 @@ TEST_CASE("a one-sided mouth pull that relaxes as speech opens the mouth is stil
   trace.pull_mouth(Side::left, 1.0, 2.0, 0.08).pull_mouth(Side::left, 2.0, 2.1, 0.04);
   trace.pull_mouth(Side::right, 2.0, 2.1, -0.06).speak(2.1, 2.6, -0.14);
   const Detected d = run(trace);
-  REQUIRE(d.events.size() == 1);
-  CHECK(d.events[0].side == Side::left);
+  check_one_event_alone(d, Side::left);
   CHECK(d.events[0].kind == EventKind::tonic);
 }
 
