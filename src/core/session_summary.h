@@ -9,6 +9,14 @@
 
 namespace hemitrack {
 
+// Eyelid closure at or above which a frame counts as "eye closed" for "% of time the eye was
+// closed", in the live dashboard, `analyze`'s summary and the stored history alike, so that the
+// figure a patient sees during a session is the one the report later gives for it. Just above the
+// detector's eye threshold: a held spasm often reads only 0.25-0.4 on a small or bespectacled
+// face (docs/accuracy.md), which "at least half closed" (0.5, used until stop 22 for the summary)
+// all but missed.
+inline constexpr double kEyeClosedFrom = 0.28;
+
 struct SessionSummary {
   double duration_s = 0.0;
   double monitored_s = 0.0;  // time with a valid face
@@ -22,7 +30,7 @@ struct SessionSummary {
   double events_per_minute = 0.0;  // per monitored minute
   double blinks_per_minute = 0.0;
   std::optional<Side> affected_side;    // the side with more events; none when no events
-  double affected_eye_closed_pct = 0.0; // % of monitored time that eye's closure was >= eye_on
+  double affected_eye_closed_pct = 0.0; // % of monitored time that eye's closure was >= the threshold
   std::optional<TwitchEvent> longest_event;
   int babinski_events = 0;
   std::array<int, kRegionCount> events_by_region{};

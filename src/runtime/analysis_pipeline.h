@@ -21,8 +21,8 @@ struct AnalysisConfig {
   TrackerConfig tracker;
   SignalConfig signals;
   DetectorConfig detector;
-  // Closure from which an eye counts as closed for "% of time the eye was closed": at least half.
-  double closed_for_summary = 0.5;
+  // Closure from which an eye counts as closed for "% of time the eye was closed".
+  double closed_for_summary = kEyeClosedFrom;
 
   std::string validate() const;
 };

@@ -22,6 +22,7 @@
 #include "core/events.h"
 #include "core/hfs7.h"
 #include "core/session_sample.h"
+#include "core/session_summary.h"
 #include "core/treatment.h"
 #include "core/landmarks.h"
 #include "core/signal_extractor.h"
@@ -74,7 +75,7 @@ struct StoreOptions {
   // Eyelid closure at or above which a monitored frame counts as "eye closed" in each stored signal
   // chunk's closed time (the trend's and the report's "% of time the eye was closed"). One fixed
   // value for every session, whatever sensitivity each was recorded with, so weeks compare.
-  double eye_closed_threshold = 0.28;
+  double eye_closed_threshold = kEyeClosedFrom;
 
   // "" when usable, otherwise the first problem, naming the field.
   std::string validate() const;
