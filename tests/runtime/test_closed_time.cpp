@@ -11,7 +11,7 @@ using namespace hemitrack;
 
 TEST_CASE("a held closure that reads shallow counts as closed in the session summary and the stored history alike") {
   // 10 s at 30 fps; the right eye held shut for 2 s but read at 0.35, as a small or bespectacled
-  // face reads a tonic spasm (docs/accuracy.md), with a 0.9 blink-deep closure on one frame.
+  // face reads a tonic spasm (docs/accuracy.md), after 0.9 on the frame the lid shuts.
   std::vector<FrameSignals> frames;
   for (int i = 0; i < 300; ++i) {
     FrameSignals s;
