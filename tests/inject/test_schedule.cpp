@@ -185,3 +185,17 @@ TEST_CASE("natural blinks need both eyes to dip", "[inject][natural_blinks]") {
   CHECK(blinks[0].end_s >= 4.2);
   CHECK(blinks[0].end_s < 4.4);
 }
+
+TEST_CASE("eyes held shut for seconds are a natural closure too", "[inject][natural_blinks]") {
+  // Phone footage of a person who shuts both eyes for 2.5 s between blinks: injected items must
+  // keep clear of it, since a one-sided twitch drawn on an eye already shut cannot be seen.
+  std::vector<std::optional<EyeOpenness>> ears(400, EyeOpenness{0.30, 0.31});
+  for (int k = 150; k < 212; ++k) ears[k] = EyeOpenness{0.10, 0.11};  // 6.0-8.48 s
+  for (int k = 300; k < 306; ++k) ears[k] = EyeOpenness{0.12, 0.13};  // a blink at 12.0 s
+  const auto blinks = find_natural_blinks(ears, 25.0);
+  REQUIRE(blinks.size() == 2);
+  CHECK(blinks[0].start_s <= 6.0);
+  CHECK(blinks[0].end_s >= 8.44);
+  CHECK(blinks[0].end_s < 8.6);
+  CHECK(blinks[1].start_s == Approx(11.98).margin(0.03));
+}
