@@ -14,8 +14,9 @@ struct EyeOpenness {
 };
 
 // `per_frame[k]` is the eye aspect ratio pair of output frame k, or nullopt where no face was found.
-// A blink is where BOTH eyes drop well below their own open level together, eyes held shut for
-// seconds included; a one-eyed dip (squint, head turn) is not a blink. Ensures: intervals sorted and disjoint.
+// A blink is where BOTH eyes drop well below their own running median together; eyes held shut
+// for seconds are found too. A one-eyed dip (squint, head turn) is not a blink.
+// Ensures: intervals sorted and disjoint.
 std::vector<Interval> find_natural_blinks(const std::vector<std::optional<EyeOpenness>>& per_frame,
                                           double fps);
 
