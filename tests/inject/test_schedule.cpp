@@ -199,3 +199,19 @@ TEST_CASE("eyes held shut for seconds are a natural closure too", "[inject][natu
   CHECK(blinks[0].end_s < 8.6);
   CHECK(blinks[1].start_s == Approx(11.98).margin(0.03));
 }
+
+TEST_CASE("a clip whose own blinks leave no room says how much they rule out", "[inject][schedule]") {
+  // Footage blinking every second: a longer --duration repeats the blinks, so the message must say
+  // that they, not the clip's length, are what is missing.
+  auto r = request_for(40.0);
+  for (int k = 0; k < 40; ++k) r.natural_blinks.push_back({k + 0.0, k + 0.3});
+  r.events = 4;
+  r.blinks = 2;
+  auto result = make_schedule(r);
+  REQUIRE(std::holds_alternative<ScheduleError>(result));
+  const std::string message = std::get<ScheduleError>(result).message;
+  INFO(message);
+  CHECK(message.find("no room") != std::string::npos);
+  // Each blink with 0.5 s kept clear either side: the whole clip up to 39.8 s (the last one ends at 39.3 s).
+  CHECK(message.find("blinks and closures rule out 39.8 s, frames without a face 0 s") != std::string::npos);
+}

@@ -125,6 +125,21 @@ class Timeline {
   }
   void occupy(double start, double length) { placed_.push_back({start, start + length}); }
 
+  // Seconds of the clip the footage's own blinks and closures rule out, their clearance included.
+  double natural_blocked_s() const {
+    double blocked = 0.0, covered_to = 0.0;
+    for (const auto& nb : r_.natural_blinks) {  // sorted and disjoint
+      const double from = std::max({0.0, covered_to, nb.start_s - r_.natural_clearance_s});
+      const double to = std::min(clip_s_, nb.end_s + r_.natural_clearance_s);
+      if (to > from) blocked += to - from;
+      covered_to = std::max(covered_to, to);
+    }
+    return blocked;
+  }
+  double faceless_s() const {
+    return static_cast<double>(std::count(r_.face_found.begin(), r_.face_found.end(), false)) / r_.fps;
+  }
+
  private:
   const ScheduleRequest& r_;
   double clip_s_ = 0.0;
@@ -177,7 +192,9 @@ std::variant<Schedule, ScheduleError> make_schedule(const ScheduleRequest& reque
     os << "clip too short for " << n << " events and " << request.blinks << " blinks: " << detail
        << " (clip " << timeline.clip_s() << " s, " << usable << " s after the " << request.baseline_s
        << " s baseline; the items alone need about " << needed
-       << " s with gaps; use --duration, fewer --events/--blinks, or footage with more face)";
+       << " s with gaps; the footage's own blinks and closures rule out " << timeline.natural_blocked_s()
+       << " s, frames without a face " << timeline.faceless_s()
+       << " s; use --duration, fewer --events/--blinks, or footage with more face and fewer closures)";
     return ScheduleError{os.str()};
   };
   if (needed > usable) return too_short("not enough time");
