@@ -1,5 +1,6 @@
 #include "core/face_geometry.h"
 
+#include <algorithm>
 #include <cassert>
 #include <cmath>
 #include <numbers>
@@ -42,6 +43,31 @@ FaceFrame face_frame_from(const Shape68& shape) {
   frame.x_axis = {(left.x - right.x) / norm, (left.y - right.y) / norm};
   frame.y_axis = {-frame.x_axis.y, frame.x_axis.x};
   return frame;
+}
+
+namespace {
+
+double direction(Point2 from, Point2 to) { return std::atan2(to.y - from.y, to.x - from.x); }
+
+// Turn from angle a to angle b, in (-pi, pi].
+double turn(double a, double b) { return std::remainder(b - a, 2.0 * std::numbers::pi); }
+
+}  // namespace
+
+double eye_line_turn_beyond_face(const Shape68& before, const Shape68& now) {
+  const auto eye_line = [](const Shape68& s) { return direction(eye_centre(s, Side::right), eye_centre(s, Side::left)); };
+  // Outer brow ends, then the jaw from the ears down to the cheeks: each with its mirror partner.
+  constexpr std::array<std::array<int, 2>, 6> kRigidPairs = {{{17, 26}, {0, 16}, {1, 15}, {2, 14}, {3, 13}, {4, 12}}};
+  std::array<double, kRigidPairs.size()> turns{};
+  for (std::size_t k = 0; k < kRigidPairs.size(); ++k) {
+    const auto [a, b] = kRigidPairs[k];
+    turns[k] = turn(direction(before[a], before[b]), direction(now[a], now[b]));
+  }
+  std::nth_element(turns.begin(), turns.begin() + turns.size() / 2, turns.end());
+  const double upper = turns[turns.size() / 2];
+  const double lower = *std::max_element(turns.begin(), turns.begin() + turns.size() / 2);
+  const double face_turn = (upper + lower) / 2.0;
+  return turn(face_turn, turn(eye_line(before), eye_line(now)));
 }
 
 double eye_aspect_ratio(const Shape68& shape, Side side) {

@@ -23,6 +23,13 @@ struct FaceFrame {
 
 FaceFrame face_frame_from(const Shape68& shape);
 
+// How far the eye line turned from `before` to `now` (two fits of one face) more than the rest of
+// the face did, in radians. The rest is the median turn of the lines joining the brows' outer ends
+// and the upper jaw's mirror pairs, which a lid or a mouth corner does not move. When the head
+// rolls, every line turns alike; when one side's fit slips (an eye half shut can pull that side's
+// whole fit askew for a frame), the eye line turns several degrees more than the rest.
+double eye_line_turn_beyond_face(const Shape68& before, const Shape68& now);
+
 // Soukupová & Čech's eye aspect ratio: lid opening over eye width; about 0.3 open, < 0.15 closed.
 double eye_aspect_ratio(const Shape68& shape, Side side);
 

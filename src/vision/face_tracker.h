@@ -72,6 +72,7 @@ class FaceTracker {
 
   bool tracking_ = false;
   Shape68 last_landmarks_{};
+  bool last_fit_sound_ = false;  // last_landmarks_ neither slipped nor poorly fitted
   FaceFrame anchor_;  // where the next frame's upright crop is cut
   FaceBoxModel box_;
   FaceBoxPreference box_preference_;  // kept across losses: it belongs to the person

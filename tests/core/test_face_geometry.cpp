@@ -30,8 +30,30 @@ Shape68 frontal_face(double lid_gap_right = 10.0, double lid_gap_left = 10.0) {
   for (int i = 22; i <= 26; ++i) s[i] = {113.0 + 8 * (i - 22), 80};
   s[48] = {75, 160};
   s[54] = {125, 160};
+  for (int i = 0; i <= 16; ++i) {  // the jaw, from the person's right ear round the chin to the left
+    const double a = 3.14159265358979 * (1.0 - i / 16.0);
+    s[i] = {100 + 75 * std::cos(a), 100 + 90 * std::sin(a)};
+  }
   return s;
 }
+
+Shape68 rolled(const Shape68& face, double degrees) {
+  const double a = degrees * 3.14159265358979 / 180.0;
+  Shape68 out{};
+  for (std::size_t i = 0; i < face.size(); ++i) {
+    const Point2 d = face[i] - Point2{100, 120};
+    out[i] = Point2{100, 120} + Point2{std::cos(a) * d.x - std::sin(a) * d.y, std::sin(a) * d.x + std::cos(a) * d.y};
+  }
+  return out;
+}
+
+// The person's left eye, corners and lids, 6 px lower (as one side's fit slips on a closing eye).
+Shape68 left_eye_slipped(Shape68 face) {
+  for (int i = 42; i <= 47; ++i) face[i].y += 6.0;
+  return face;
+}
+
+double degrees(double radians) { return radians * 180.0 / 3.14159265358979; }
 }  // namespace
 
 TEST_CASE("eye aspect ratio follows the lid gap of each side separately") {
@@ -91,4 +113,21 @@ TEST_CASE("landmark mirror table pairs anatomical sides and fixes the midline") 
   CHECK_FALSE(is_on_side(30, Side::right));
   CHECK_FALSE(is_on_side(30, Side::left));
   for (int i = 0; i < 68; ++i) CHECK(mirrored_landmark(mirrored_landmark(i)) == i);
+}
+
+TEST_CASE("a rolling head turns the eye line no more than the rest of the face") {
+  const Shape68 face = frontal_face();
+  CHECK(degrees(eye_line_turn_beyond_face(face, rolled(face, 8.0))) == Approx(0.0).margin(1e-9));
+  CHECK(degrees(eye_line_turn_beyond_face(face, rolled(face, -25.0))) == Approx(0.0).margin(1e-9));
+  // A closing lid moves neither eye corner, so neither the eye line nor the rest of the face turns.
+  CHECK(degrees(eye_line_turn_beyond_face(face, frontal_face(10.0, 1.0))) == Approx(0.0).margin(1e-9));
+}
+
+TEST_CASE("one side's fit slipping turns the eye line alone, also while the head rolls") {
+  const Shape68 face = frontal_face();
+  const double slip = degrees(std::atan2(6.0, 60.0));  // the left eye 6 px lower, 60 px from the right
+  CHECK(degrees(eye_line_turn_beyond_face(face, left_eye_slipped(face))) == Approx(slip));
+  CHECK(degrees(eye_line_turn_beyond_face(face, rolled(left_eye_slipped(face), 5.0))) == Approx(slip).margin(1e-6));
+  // ...and back on the next frame.
+  CHECK(degrees(eye_line_turn_beyond_face(left_eye_slipped(face), face)) == Approx(-slip));
 }
