@@ -155,4 +155,15 @@ TEST_CASE("cli: a mirrored recording analysed with --mirrored reports the same a
   const ScoreReport undeclared = score_files(truth, dir.path() / "undeclared" / "events.json");
   CHECK(undeclared.true_positives > 0);
   CHECK(undeclared.side_accuracy == 0.0);
+
+  // Scored with --truth-mirrored, as tools/evaluate_perturbed.sh scores the clips it flips, the
+  // truth's events move to the other side and the swapped sides come out right.
+  const auto report = dir.path() / "undeclared.score.json";
+  const std::string score = "'" + std::string(HEMITRACK_SCORE) + "' " + quoted(truth) + " " +
+                            quoted(dir.path() / "undeclared" / "events.json") + " --truth-mirrored --json " +
+                            quoted(report) + " >/dev/null";
+  REQUIRE(std::system(score.c_str()) == 0);
+  const auto scored = read_json(report);
+  CHECK(scored["true_positives"] == undeclared.true_positives);
+  CHECK(scored["side_accuracy"] == 1.0);
 }

@@ -1,4 +1,4 @@
-// hemitrack-score TRUTH.json EVENTS.json [--json OUT] [--tolerance S]
+// hemitrack-score TRUTH.json EVENTS.json [--json OUT] [--tolerance S] [--truth-mirrored]
 // Scores detected one-sided events against the truth written by hemitrack-inject.
 #include "scoring.h"
 #include "storage/analysis_files.h"
@@ -59,7 +59,10 @@ nlohmann::json to_json(const ScoreReport& r) {
 
 constexpr const char* kUsage =
     "usage: hemitrack-score TRUTH.json EVENTS.json [TRUTH2.json EVENTS2.json ...] [--json OUT] [--tolerance S]\n"
-    "Scores detected one-sided events against hemitrack-inject truth files; with several pairs, also pooled.\n";
+    "                       [--truth-mirrored]\n"
+    "Scores detected one-sided events against hemitrack-inject truth files; with several pairs, also pooled.\n"
+    "  --truth-mirrored  the clips were flipped left to right after the truth was written (and are\n"
+    "                    analysed as unmirrored): each truth event is on the person's other side\n";
 
 }  // namespace
 
@@ -67,10 +70,12 @@ int main(int argc, char** argv) {
   std::vector<std::string> files;
   std::string json_out;
   double tolerance = 0.1;
+  bool truth_mirrored = false;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--json" && i + 1 < argc) json_out = argv[++i];
     else if (a == "--tolerance" && i + 1 < argc) tolerance = std::atof(argv[++i]);
+    else if (a == "--truth-mirrored") truth_mirrored = true;
     else if (a == "-h" || a == "--help") {
       std::cout << kUsage;
       return 0;
@@ -90,7 +95,10 @@ int main(int argc, char** argv) {
         std::cerr << "hemitrack-score: " << e->message << "\n";
         return 3;
       }
-    const ScoreReport r = score_events({std::get<AnalysisRecord>(truth).events, blinks_of(files[i]),
+    std::vector<TwitchEvent> truth_events = std::get<AnalysisRecord>(truth).events;
+    if (truth_mirrored)
+      for (TwitchEvent& e : truth_events) e.side = other(e.side);
+    const ScoreReport r = score_events({truth_events, blinks_of(files[i]),
                                         std::get<AnalysisRecord>(found).events, tolerance});
     reports.push_back(r);
     if (files.size() > 2) std::printf("%s\n", files[i + 1].c_str());
