@@ -5,6 +5,8 @@
 #
 #   tools/evaluate.sh               # first: makes the clips under eval/
 #   tools/evaluate_perturbed.sh     # then: eval/perturbed/{mirrored,shifted}/..., ~15 min
+#   tools/evaluate_perturbed.sh --redetect  # a detector change only: detects again on the last
+#                                           # run's signals of every copy, in about a minute
 #
 # Why: the per-side fits, and so each frame's measures, change with the face's sub-pixel place in
 # the crop, and the crop follows the fits, so the same clip moved by a pixel takes another path
@@ -14,8 +16,11 @@
 # footage not seen before is likely to get. Both are re-encoded (x264, crf 16).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cmake --build build --target hemitrack hemitrack-score >/dev/null
+redetect=false
+[ "${1:-}" = --redetect ] && redetect=true
+cmake --build build --target hemitrack hemitrack-score hemitrack-redetect >/dev/null
 BIN=build/src/apps/hemitrack
+REDETECT=build/tools/redetect/hemitrack-redetect
 SCORE=build/tools/score/hemitrack-score
 OUT=eval/perturbed
 # Hard cases docs/accuracy.md reports one by one (a face turned past the yaw limit, a face cut by
@@ -33,6 +38,17 @@ perturb() {
     -c:v libx264 -crf 16 -preset veryfast "$clip"
 }
 
+# Analyses CLIP into folder DIR, or with --redetect only detects again on DIR's signals.
+analyse() {
+  local clip=$1 dir=$2
+  if $redetect; then
+    [ -f "$dir/signals.csv" ] || { echo "  $dir: no signals.csv; run tools/evaluate_perturbed.sh once without --redetect" >&2; return 1; }
+    "$REDETECT" "$dir/signals.csv" "$dir/events.json" >/dev/null
+  else
+    $BIN analyze "$clip" -o "$dir" --quiet --no-store
+  fi
+}
+
 mapfile -t truths < <(find eval -name '*.truth.json' -not -path "$OUT/*" | sort)
 [ ${#truths[@]} -gt 0 ] || { echo "evaluate_perturbed.sh: no clips under eval/; run tools/evaluate.sh first" >&2; exit 1; }
 
@@ -46,7 +62,7 @@ for kind in mirrored shifted; do
     name=$(basename "${truth%.truth.json}")
     clip=$OUT/$kind/$name.mp4
     perturb "${truth%.truth.json}.mp4" $kind "$clip"
-    $BIN analyze "$clip" -o "$OUT/$kind/$name" --quiet --no-store || continue
+    analyse "$clip" "$OUT/$kind/$name" || continue
     if [[ $PROBES == *" $name "* ]]; then probes+=("$truth" "$OUT/$kind/$name/events.json")
     else main+=("$truth" "$OUT/$kind/$name/events.json"); fi
   done
@@ -75,7 +91,7 @@ for kind in mirrored shifted; do
     name=$(basename "$(dirname "$record")")
     clip=$OUT/$kind/$name.mp4
     perturb "$source" $kind "$clip"
-    $BIN analyze "$clip" -o "$OUT/$kind/$name" --quiet --no-store || continue
+    analyse "$clip" "$OUT/$kind/$name" || continue
     dur=$(grep -m1 -E '^  "duration_s"' "$OUT/$kind/$name/events.json" | tr -dc '0-9.')
     n=$(grep -c '"side"' "$OUT/$kind/$name/events.json" || true)  # events carry a side, blinks do not
     printf '  %-40s %6.1f s  %2d events\n' "${name#real_}" "$dur" "$n"
