@@ -24,16 +24,8 @@ SHARED=../shared/data/faces
 OUT=eval
 mkdir -p "$OUT"
 
-# Analyses INPUT into folder DIR, or with --redetect only detects again on DIR's signals.
-analyse() {
-  local input=$1 dir=$2
-  if $redetect; then
-    [ -f "$dir/signals.csv" ] || { echo "  $dir: no signals.csv; run tools/evaluate.sh once without --redetect" >&2; return 1; }
-    "$REDETECT" "$dir/signals.csv" "$dir/events.json" >/dev/null
-  else
-    $BIN analyze "$input" -o "$dir" --quiet --no-store || true
-  fi
-}
+# shellcheck source=tools/eval_analyse.sh
+. tools/eval_analyse.sh
 
 # Crops a face out of a photo (crop=W:H:X:Y) and enlarges it to 640x480, once.
 crop() { [ -f "$2" ] || ffmpeg -loglevel error -y -i "$1" -vf "crop=$3,scale=640:480:flags=lanczos" "$2"; }

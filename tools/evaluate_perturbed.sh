@@ -38,16 +38,8 @@ perturb() {
     -c:v libx264 -crf 16 -preset veryfast "$clip"
 }
 
-# Analyses CLIP into folder DIR, or with --redetect only detects again on DIR's signals.
-analyse() {
-  local clip=$1 dir=$2
-  if $redetect; then
-    [ -f "$dir/signals.csv" ] || { echo "  $dir: no signals.csv; run tools/evaluate_perturbed.sh once without --redetect" >&2; return 1; }
-    "$REDETECT" "$dir/signals.csv" "$dir/events.json" >/dev/null
-  else
-    $BIN analyze "$clip" -o "$dir" --quiet --no-store
-  fi
-}
+# shellcheck source=tools/eval_analyse.sh
+. tools/eval_analyse.sh
 
 mapfile -t truths < <(find eval -name '*.truth.json' -not -path "$OUT/*" | sort)
 [ ${#truths[@]} -gt 0 ] || { echo "evaluate_perturbed.sh: no clips under eval/; run tools/evaluate.sh first" >&2; exit 1; }
