@@ -17,6 +17,11 @@ Point2 eye_centre(const Shape68& shape, Side side) {
   return midpoint(shape[ids.eye_outer_corner], shape[ids.eye_inner_corner]);
 }
 
+double direction(Point2 from, Point2 to) { return std::atan2(to.y - from.y, to.x - from.x); }
+
+// Turn from angle a to angle b, in (-pi, pi].
+double turn(double a, double b) { return std::remainder(b - a, 2.0 * std::numbers::pi); }
+
 }  // namespace
 
 Point2 FaceFrame::to_face(Point2 p) const {
@@ -44,15 +49,6 @@ FaceFrame face_frame_from(const Shape68& shape) {
   frame.y_axis = {-frame.x_axis.y, frame.x_axis.x};
   return frame;
 }
-
-namespace {
-
-double direction(Point2 from, Point2 to) { return std::atan2(to.y - from.y, to.x - from.x); }
-
-// Turn from angle a to angle b, in (-pi, pi].
-double turn(double a, double b) { return std::remainder(b - a, 2.0 * std::numbers::pi); }
-
-}  // namespace
 
 double eye_line_turn_beyond_face(const Shape68& before, const Shape68& now) {
   const auto eye_line = [](const Shape68& s) { return direction(eye_centre(s, Side::right), eye_centre(s, Side::left)); };
