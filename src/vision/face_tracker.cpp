@@ -33,8 +33,9 @@ constexpr double kAcceptFit = 0.5;
 constexpr int kPoorFramesBeforeLost = 8;
 // An eye line that turns this much more than the rest of the face in one frame is a fit that
 // slipped, not a head that rolled (eye_line_turn_beyond_face). On real footage the eye line turns
-// more than 3 degrees between frames on 4 frames in 10,000; on some stills (where the head never
-// moves) it jumps 5-9 degrees each time an eye half closes.
+// more than 3 degrees between frames on 5 frames in 10,000, and that much more than the rest of
+// the face on 12; on some stills (where the head never moves) it jumps 5-9 degrees each time an
+// eye half closes.
 constexpr double kSlippedEyeLine_rad = 3.0 * std::numbers::pi / 180.0;
 
 Shape68 to_shape(const dlib::full_object_detection& det, double scale = 1.0) {
